@@ -1,0 +1,69 @@
+"""Small text utilities shared by several stages (paragraphs, sentences, hashing)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator
+
+_PARA_SPLIT = re.compile(r"\n\s*\n")
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace and
+# an upper-case letter, digit or opening quote; common abbreviations do not end sentences.
+_SENT_END = re.compile(r"""(?<=[.!?…])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
+_ABBREV = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Pres|St|Jr|Sr|Inc|Corp|Ltd|Co|No|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|a\.m|p\.m)\.$"
+)
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) offsets of the non-blank paragraphs of ``text``."""
+    pos = 0
+    for m in _PARA_SPLIT.finditer(text):
+        if text[pos : m.start()].strip():
+            yield _strip_span(text, pos, m.start())
+        pos = m.end()
+    if text[pos:].strip():
+        yield _strip_span(text, pos, len(text))
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) offsets of sentences inside ``text[start:end]``, paragraph-aware."""
+    end = len(text) if end is None else end
+    for p_start, p_end in paragraphs(text[start:end]):
+        p_start += start
+        p_end += start
+        s = p_start
+        for m in _SENT_END.finditer(text, p_start, p_end):
+            if _ABBREV.search(text[max(s, m.start() - 6) : m.start()]):
+                continue
+            if text[s : m.start()].strip():
+                yield _strip_span(text, s, m.start())
+            s = m.end()
+        if text[s:p_end].strip():
+            yield _strip_span(text, s, p_end)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def normalize_for_hash(text: str) -> str:
+    """Case-, space- and punctuation-insensitive form used for content hashes."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.findall(r"\w+", text))
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(normalize_for_hash(text).encode("utf-8")).hexdigest()
+
+
+def short_id(*parts: str, length: int = 12) -> str:
+    """A stable short id derived from ``parts``."""
+    h = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return h[:length]
