@@ -1,0 +1,119 @@
+"""HTML main-text extraction on the scrapinghub article-extraction-benchmark pages.
+
+Usage: .venv/bin/python bench/extraction_eval.py [--limit N] [--dump DIR]
+
+Reads $STORYLINE_DATA/extraction (default ../shared/data/extraction): html/*.html.gz
+and ground-truth.json. Scores, with the benchmark's own per-page 4-gram shingle
+metric (see bench/_shingles.py), side by side:
+
+- trafilatura.extract(html)                         (plain call, library defaults)
+- trafilatura.extract(html, include_comments=False) (how the benchmark runs it)
+- storyline.clean.html.extract_html(html)
+
+and prints the published anchor for trafilatura 2.0.0, then how often our
+extractor finds each metadata field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from _shingles import Page, data_dir, iter_progress, load_pages, match, scores, skip_if_missing
+
+ANCHOR = ("trafilatura 2.0.0 (published)", 0.938, 0.978, 0.958)
+Extractor = Callable[[str], str]
+
+
+def trafilatura_plain(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html) or ""
+
+
+def trafilatura_benchmark(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, include_comments=False) or ""
+
+
+def storyline_body(html: str) -> str:
+    from storyline.clean.html import extract_html
+    from storyline.errors import InputError
+
+    try:
+        return extract_html(html).text
+    except InputError:
+        return ""
+
+
+SYSTEMS: dict[str, Extractor] = {
+    "trafilatura.extract (defaults)": trafilatura_plain,
+    "trafilatura.extract (no comments)": trafilatura_benchmark,
+    "storyline extract_html": storyline_body,
+}
+
+
+Row = tuple[str, float, float, float, float]
+
+
+def run(name: str, fn: Extractor, pages: list[Page], dump: Path | None) -> Row:
+    start = time.perf_counter()
+    preds = {p.key: fn(p.html) for p in iter_progress(pages, name)}
+    secs = time.perf_counter() - start
+    if dump:
+        slug = "".join(c if c.isalnum() else "_" for c in name)
+        (dump / f"{slug}.json").write_text(json.dumps(preds, ensure_ascii=False, indent=1))
+    s = scores([match(p.gold, preds[p.key]) for p in pages])
+    return name, s.precision, s.recall, s.f1, len(pages) / secs
+
+
+def metadata_rates(pages: list[Page]) -> dict[str, float]:
+    from storyline.clean.html import extract_html
+    from storyline.errors import InputError
+
+    fields = ("title", "published", "authors", "sitename", "language")
+    found = dict.fromkeys(fields, 0)
+    for page in pages:
+        try:
+            ex = extract_html(page.html)
+        except InputError:
+            continue
+        for f in fields:
+            found[f] += bool(getattr(ex, f))
+    return {f: n / len(pages) for f, n in found.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N pages")
+    parser.add_argument("--dump", type=Path, default=None, help="write each system's outputs here")
+    parser.add_argument("--only", default=None, help="run only systems whose name contains this")
+    args = parser.parse_args()
+    root = data_dir("extraction")
+    skip_if_missing(root / "ground-truth.json")
+    pages = load_pages(root, args.limit)
+    if args.dump:
+        args.dump.mkdir(parents=True, exist_ok=True)
+    rows = [run(n, fn, pages, args.dump) for n, fn in SYSTEMS.items() if not args.only or args.only in n]
+    print(f"\nHTML extraction, {len(pages)} pages, per-page 4-gram shingles (benchmark metric)\n")
+    print(f"{'system':<36} {'precision':>9} {'recall':>7} {'F1':>7} {'pages/s':>8}")
+    name, p, r, f1 = ANCHOR
+    print(f"{name:<36} {p:>9.3f} {r:>7.3f} {f1:>7.3f} {'':>8}")
+    for name, p, r, f1, rate in rows:
+        print(f"{name:<36} {p:>9.3f} {r:>7.3f} {f1:>7.3f} {rate:>8.1f}")
+    if not args.only or "storyline" in args.only:
+        print("\nstoryline extract_html metadata found (share of pages):")
+        for field, rate in metadata_rates(pages).items():
+            print(f"  {field:<10} {rate:.3f}")
+
+
+if __name__ == "__main__":
+    main()
