@@ -1,0 +1,212 @@
+"""Command-line interface. The only place that turns errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from storyline.errors import StorylineError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="storyline: turn a pile or a stream of raw news articles into stories one can trust.",
+)
+out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 140)
+err = Console(stderr=True, highlight=False)
+
+DbOpt = Annotated[
+    str | None, typer.Option("--db", help="SQLite database file [default: $STORYLINE_DB or ./storyline.db].")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of text.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
+
+
+def _db(db: str | None) -> str:
+    from storyline.store.db import default_path
+
+    return db or default_path()
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _progress(quiet: bool) -> Any:
+    from storyline.progress import StderrProgress
+
+    return StderrProgress(enabled=not quiet)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for JSONL on stdin.")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Read articles into the store and report copies, stories, quotes, timeline and conflicts."""
+    from storyline import pipeline
+    from storyline.report import build_report
+    from storyline.store import Store
+
+    with Store(_db(db)) as store, _progress(quiet) as progress:
+        result = pipeline.analyze(paths, store, progress=progress)
+        rep = build_report(store, result.article_ids, result.errors)
+    if as_json:
+        _print_json(rep)
+    else:
+        from storyline import render
+
+        render.report(out, rep, len(result.new_ids), len(result.article_ids) - len(result.new_ids))
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def demo(db: DbOpt = None, as_json: JsonOpt = False, quiet: QuietOpt = False) -> None:
+    """Analyze the demo corpus that ships with storyline (into ./storyline-demo.db by default)."""
+    from storyline.demo import corpus_path
+
+    analyze([str(corpus_path())], db=db or "storyline-demo.db", as_json=as_json, quiet=quiet)
+
+
+@app.command()
+def articles(db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """List the articles in the store."""
+    from storyline.report import article_dict
+    from storyline.store import Store
+
+    with Store(_db(db), readonly=True) as store:
+        rows = [article_dict(a, ()) for a in store.articles()]
+    if as_json:
+        _print_json({"articles": rows})
+    else:
+        from storyline import render
+
+        render.articles_table(out, rows, title=f"{len(rows)} articles in {_db(db)}")
+
+
+@app.command()
+def show(article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")], db: DbOpt = None,
+         as_json: JsonOpt = False) -> None:
+    """Show one article: metadata, cleaned text and what cleaning removed."""
+    from storyline.report import article_dict
+    from storyline.store import Store
+
+    with Store(_db(db), readonly=True) as store:
+        a = store.article(article_id)
+        ann = store.annotations([a.id])
+        d = article_dict(a, ann[a.id][1] if a.id in ann else ())
+    if as_json:
+        _print_json(d)
+        return
+    out.print(f"[bold]{d['title']}[/bold]")
+    for key in ("id", "path", "source", "origin", "url", "published", "dateline", "language"):
+        if d.get(key):
+            extra = " (inferred)" if key == "published" and d.get("published_inferred") else ""
+            out.print(f"[dim]{key:>10}[/dim]  {d[key]}{extra}")
+    if d["authors"]:
+        out.print(f"[dim]{'authors':>10}[/dim]  {', '.join(d['authors'])}")
+    out.print()
+    out.print(d["text"])
+    if d["removed"]:
+        out.print()
+        out.print(f"[bold]Removed ({len(d['removed'])})[/bold]")
+        for r in d["removed"]:
+            out.print(f"  [dim]{r['reason']}:[/dim] {r['text'][:100]}")
+
+
+@app.command("stories")
+def stories_cmd(db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """List the stories in the store."""
+    from storyline.records import to_dict
+    from storyline.store import Store
+
+    with Store(_db(db), readonly=True) as store:
+        rows = [to_dict(s) for s in store.stories()]
+    if as_json:
+        _print_json({"stories": rows})
+        return
+    for s in rows:
+        span = s["first"] or "undated"
+        if s["last"] and s["last"] != s["first"]:
+            span += f" – {s['last']}"
+        out.print(f"[cyan]{s['id']}[/cyan]  {s['title']}  [dim]{span}, {len(s['articles'])} articles[/dim]")
+
+
+@app.command()
+def story(story_id: Annotated[str, typer.Argument(help="Story id (or a unique prefix).")], db: DbOpt = None,
+          as_json: JsonOpt = False) -> None:
+    """Show one story: its articles, summary, timeline, quotes and conflicts."""
+    from storyline.report import build_report
+    from storyline.store import Store
+
+    with Store(_db(db), readonly=True) as store:
+        s = store.story(story_id)
+        rep = build_report(store, s.articles, ())
+    rep["stories"] = [x for x in rep["stories"] if x["id"] == s.id]
+    if as_json:
+        _print_json(rep)
+        return
+    from storyline import render
+
+    arts = {a["id"]: a for a in rep["articles"]}
+    render.story_block(out, rep["stories"][0], rep, arts)
+
+
+@app.command()
+def quotes(
+    db: DbOpt = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Only quotes by this speaker (substring).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Who said what, per story."""
+    from storyline.records import to_dict
+    from storyline.store import Store
+
+    with Store(_db(db), readonly=True) as store:
+        qs = store.derived("quote")
+        titles = {s.id: s.title for s in store.stories()}
+    if speaker:
+        qs = [q for q in qs if q.speaker and speaker.casefold() in q.speaker.casefold()]
+    if as_json:
+        _print_json({"quotes": [to_dict(q) for q in qs]})
+        return
+    by_story: dict[str | None, list[Any]] = {}
+    for q in qs:
+        by_story.setdefault(q.story, []).append(q)
+    for sid, items in by_story.items():
+        out.print(f"\n[bold]{titles.get(sid or '', 'No story')}[/bold] [dim]{sid or ''}[/dim]")
+        for q in items:
+            n = len(q.mentions)
+            out.print(f"  {q.speaker or 'unattributed'}: “{q.text}” [dim]({q.kind}, {n} mention{'s' * (n > 1)})[/dim]")
+
+
+def main() -> None:
+    """Entry point: run the app, turning storyline errors into one-line messages."""
+    try:
+        app(standalone_mode=False)
+    except StorylineError as exc:
+        err.print(f"[red]error:[/red] {exc}", soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("aborted")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,203 @@
+"""The pipeline: inputs → ingest → clean → per-article NLP → store → corpus stages → results.
+
+Per-article work happens once per new article and is cached in the store; corpus-level stages
+(copies, stories, entities, quotes, per-story analysis) run over the store after each batch of
+inputs, so a run killed midway leaves a consistent store that the next run completes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import BinaryIO
+
+from storyline import analysis, copies, nlp, stories, temporal
+from storyline.clean import clean, learn_recurring, raw_hash, source_key
+from storyline.clean.chrome import split_lines
+from storyline.errors import InputError
+from storyline.ingest import read_inputs
+from storyline.records import Annotations, Article, CopyGroup, ErrorRecord, RawDoc, Story, TimeExpr
+from storyline.store import Store
+
+Progress = Callable[[str, int, int | None], None]
+BATCH = 200
+
+
+def annotation_version() -> str:
+    """Cached per-article annotations are recomputed when a stage's VERSION changes."""
+    return f"times:{getattr(temporal, 'VERSION', '0')}+nlp:{getattr(nlp, 'VERSION', '0')}"
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    run_id: int
+    article_ids: tuple[str, ...]  # every article this run's inputs name, in input order
+    new_ids: tuple[str, ...]
+    errors: tuple[ErrorRecord, ...]
+
+
+def _noop(stage: str, done: int, total: int | None) -> None:
+    del stage, done, total
+
+
+def analyze(
+    paths: Sequence[str], store: Store, *, progress: Progress = _noop, stdin: BinaryIO | None = None
+) -> RunResult:
+    """Read ``paths`` into ``store`` and bring every corpus-level result up to date."""
+    run_id = store.begin_run(paths)
+    seen: list[str] = []
+    new: list[str] = []
+    errors: list[ErrorRecord] = []
+    batch: list[RawDoc] = []
+    read = 0
+    for item in read_inputs(paths, stdin=stdin):
+        read += 1
+        if isinstance(item, ErrorRecord):
+            errors.append(item)
+            store.add_error(run_id, item)
+        else:
+            batch.append(item)
+        if len(batch) >= BATCH:
+            _ingest_batch(store, run_id, batch, seen, new, errors)
+            batch = []
+        progress("reading", read, None)
+    _ingest_batch(store, run_id, batch, seen, new, errors)
+    refresh(store, progress=progress)
+    store.finish_run(run_id, n_new=len(new), n_seen=len(seen) - len(new), n_errors=len(errors))
+    return RunResult(run_id, tuple(dict.fromkeys(seen)), tuple(new), tuple(errors))
+
+
+def _ingest_batch(
+    store: Store, run_id: int, batch: list[RawDoc], seen: list[str], new: list[str], errors: list[ErrorRecord]
+) -> None:
+    fresh: list[tuple[RawDoc, str]] = []
+    for raw in batch:
+        rh = raw_hash(raw)
+        existing = store.article_id_for_raw(rh)
+        if existing:
+            seen.append(existing)
+        else:
+            fresh.append((raw, rh))
+    if not fresh:
+        return
+    text_docs = [raw for raw, _ in fresh if not raw.is_html]
+    known = store.source_lines(source_key(r) for r in text_docs)
+    recurring = learn_recurring(text_docs, known)
+    cleaned: list[tuple[Article, str, RawDoc]] = []
+    for raw, rh in fresh:
+        try:
+            article = clean(raw, recurring.get(source_key(raw), frozenset()))
+        except InputError as exc:
+            err = ErrorRecord(raw.path, exc.message)
+            errors.append(err)
+            store.add_error(run_id, err)
+            continue
+        article = _unique_id(store, article, rh, {a.id for a, _, _ in cleaned})
+        cleaned.append((article, rh, raw))
+    version = annotation_version()
+    annotated = [(a, rh, raw, _annotate(a)) for a, rh, raw in cleaned]
+    with store.transaction() as c:
+        for raw in text_docs:
+            store.add_source_lines(c, source_key(raw), [ln for ln in split_lines(raw.body) if len(ln.split()) <= 12])
+        for article, rh, _raw, (times, ann) in annotated:
+            store.add_article(c, article, rh, run_id)
+            store.put_annotations(c, article.id, version, times, ann)
+            seen.append(article.id)
+            new.append(article.id)
+
+
+def _unique_id(store: Store, article: Article, rh: str, taken: set[str]) -> Article:
+    if article.id not in taken and not store.has_article(article.id):
+        return article
+    return replace(article, id=f"{article.id}~{rh[:6]}")
+
+
+def _annotate(article: Article) -> tuple[tuple[TimeExpr, ...], Annotations]:
+    return temporal.tag_times(article.text, article.published), nlp.annotate(article)
+
+
+def refresh(store: Store, *, progress: Progress = _noop) -> None:
+    """Recompute corpus-level results over everything in the store, in one transaction."""
+    articles = store.articles()
+    _refresh_annotations(store, articles, progress)
+    progress("copies", 0, None)
+    groups = copies.find_copies(articles)
+    articles = _infer_published(store, articles, groups)
+    progress("stories", 0, None)
+    story_list, storylines = stories.cluster_stories(articles, groups, previous=store.stories())
+    ann = store.annotations(a.id for a in articles)
+    times = {aid: t for aid, (_v, t, _n) in ann.items()}
+    nlp_ann = {aid: n for aid, (_v, _t, n) in ann.items()}
+    progress("quotes", 0, None)
+    entities = nlp.link_entities(articles, nlp_ann)
+    quotes = nlp.collect_quotes(articles, nlp_ann, entities, story_list)
+    by_id = {a.id: a for a in articles}
+    timeline, conflicts, summaries = [], [], []
+    for n, story in enumerate(story_list, 1):
+        members = [by_id[a] for a in story.articles if a in by_id]
+        story_quotes = [q for q in quotes if q.story == story.id]
+        timeline.extend(analysis.build_timeline(story, members, times))
+        found = analysis.find_conflicts(story, members, nlp_ann, story_quotes, entities)
+        conflicts.extend(found)
+        if len(members) > 1:
+            summaries.append(analysis.summarize(story, members, story_quotes, found, groups))
+        progress("analysis", n, len(story_list))
+    with store.transaction() as c:
+        store.replace_results(
+            c,
+            story_list,
+            {
+                "copy": groups,
+                "storyline": storylines,
+                "entity": entities,
+                "quote": quotes,
+                "timeline": timeline,
+                "conflict": conflicts,
+                "summary": summaries,
+            },
+        )
+
+
+def _refresh_annotations(store: Store, articles: Sequence[Article], progress: Progress) -> None:
+    """Re-annotate articles whose cached annotations are missing or from an older stage version."""
+    version = annotation_version()
+    cached = store.annotations(a.id for a in articles)
+    stale = [a for a in articles if a.id not in cached or cached[a.id][0] != version]
+    for start in range(0, len(stale), BATCH):
+        chunk = stale[start : start + BATCH]
+        done = [(a, _annotate(a)) for a in chunk]
+        with store.transaction() as c:
+            for a, (times, ann) in done:
+                store.put_annotations(c, a.id, version, times, ann)
+        progress("annotating", start + len(chunk), len(stale))
+
+
+def _infer_published(store: Store, articles: list[Article], groups: Iterable[CopyGroup]) -> list[Article]:
+    """Undated articles take the date of a dated copy or version of the same article (inferred)."""
+    by_id = {a.id: a for a in articles}
+    updates: dict[str, str] = {}
+    for g in groups:
+        dates = sorted(by_id[m].published for m in g.members if m in by_id and by_id[m].published and not
+                       by_id[m].published_inferred)
+        if not dates:
+            continue
+        for m in g.members:
+            a = by_id.get(m)
+            if a is not None and (a.published is None or a.published_inferred) and a.published != dates[0]:
+                updates[m] = dates[0]
+    if not updates:
+        return articles
+    version = annotation_version()
+    cached = store.annotations(updates)
+    with store.transaction() as c:
+        for aid, date in updates.items():
+            store.set_published(c, aid, date, inferred=True)
+            a = replace(by_id[aid], published=date, published_inferred=True)
+            by_id[aid] = a
+            ann = cached[aid][2] if aid in cached else nlp.annotate(a)
+            store.put_annotations(c, aid, version, temporal.tag_times(a.text, date), ann)
+    return [by_id[a.id] for a in articles]
+
+
+def story_of(stories_: Sequence[Story]) -> dict[str, str]:
+    return {a: s.id for s in stories_ for a in s.articles}

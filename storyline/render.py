@@ -1,0 +1,98 @@
+"""Human-readable output for the CLI (Rich), written to look like a newsroom tool's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+
+def _short(text: str | None, n: int) -> str:
+    text = (text or "").replace("\n", " ")
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _date(value: str | None, inferred: bool = False) -> str:
+    if not value:
+        return "undated"
+    return value.replace("T", " ") + (" (inferred)" if inferred else "")
+
+
+def articles_table(console: Console, articles: Sequence[dict[str, Any]], title: str = "Articles") -> None:
+    table = Table(title=title, title_justify="left", expand=False, show_lines=False)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("outlet / origin", no_wrap=True, overflow="ellipsis", max_width=34)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=1)
+    table.add_column("words", justify="right", no_wrap=True)
+    table.add_column("removed", justify="right", no_wrap=True)
+    for a in articles:
+        outlet = a.get("source") or "?"
+        if a.get("origin"):
+            outlet += f" / via {a['origin']}"
+        if a.get("copy_of"):
+            outlet += f" (copy of {a['copy_of'][:8]})"
+        table.add_row(
+            a["id"],
+            _date(a.get("published"), a.get("published_inferred", False)),
+            _short(outlet, 40),
+            _short(a.get("title"), 70),
+            str(len(a.get("text", "").split())),
+            str(len(a.get("removed", []))),
+        )
+    console.print(table)
+
+
+def report(console: Console, rep: dict[str, Any], new: int, seen: int) -> None:
+    """The summary printed by ``storyline analyze``."""
+    arts = {a["id"]: a for a in rep["articles"]}
+    console.print(
+        f"[bold]{len(arts)} articles[/bold] ({new} new, {seen} already in the store), "
+        f"{len(rep['copies'])} copy groups, {len(rep['stories'])} stories, "
+        f"{len(rep['quotes'])} quotes, {len(rep['conflicts'])} conflicts, {len(rep['errors'])} errors"
+    )
+    console.print()
+    articles_table(console, list(arts.values()))
+    for story in rep["stories"]:
+        story_block(console, story, rep, arts)
+    if rep["errors"]:
+        console.print("[bold red]Inputs that could not be read[/bold red]")
+        for e in rep["errors"]:
+            console.print(f"  {e['path']}: {e['reason']}")
+
+
+def story_block(console: Console, story: dict[str, Any], rep: dict[str, Any], arts: dict[str, Any]) -> None:
+    console.print()
+    span = _date(story.get("first"))
+    if story.get("last") and story.get("last") != story.get("first"):
+        span += f" – {_date(story.get('last'))}"
+    head = Text.assemble(("STORY ", "bold"), (story["id"], "cyan"), f"  {story['title']}  ", (f"[{span}]", "dim"))
+    console.print(head)
+    for aid in story["articles"]:
+        a = arts.get(aid)
+        label = f"{a.get('source') or '?'}: {_short(a.get('title'), 70)}" if a else ""
+        console.print(f"   · {aid}  {label}")
+    sid = story["id"]
+    for s in rep.get("summaries", []):
+        if s["story"] == sid and s["sentences"]:
+            console.print("  [bold]Summary[/bold]")
+            for sent in s["sentences"]:
+                console.print(f"    {sent['text']} [dim][{', '.join(x[:8] for x in sent['articles'])}][/dim]")
+    entries = [t for t in rep.get("timeline", []) if t["story"] == sid]
+    if entries:
+        console.print("  [bold]Timeline[/bold]")
+        for t in entries:
+            flag = " (announced)" if t.get("announced") else ""
+            console.print(f"    {t['date']}{flag}  {_short(t['text'], 100)} [dim][{len(t['articles'])} art.][/dim]")
+    quotes = [q for q in rep.get("quotes", []) if q.get("story") == sid]
+    if quotes:
+        console.print("  [bold]Who said what[/bold]")
+        for q in quotes[:12]:
+            who = q.get("speaker") or "unattributed"
+            n = len(q["mentions"])
+            console.print(f"    {who}: “{_short(q['text'], 90)}” [dim]({q['kind']}, {n} mention{'s' * (n > 1)})[/dim]")
+    for c in [c for c in rep.get("conflicts", []) if c["story"] == sid]:
+        console.print(f"  [bold yellow]Conflict ({c['kind']})[/bold yellow] {c['summary']}")
