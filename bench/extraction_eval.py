@@ -9,6 +9,7 @@ metric (see bench/_shingles.py), side by side:
 - trafilatura.extract(html)                         (plain call, library defaults)
 - trafilatura.extract(html, include_comments=False) (how the benchmark runs it)
 - storyline.clean.html.extract_html(html)
+- extract_html then strip_chrome(structural=False), as the pipeline cleans HTML
 
 and prints the published anchor for trafilatura 2.0.0, then how often our
 extractor finds each metadata field.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -54,10 +56,19 @@ def storyline_body(html: str) -> str:
         return ""
 
 
+def storyline_clean(html: str) -> str:
+    """The whole HTML path of the pipeline: extraction, then line-level chrome patterns."""
+    from storyline.clean.chrome import strip_chrome
+
+    body = storyline_body(html)
+    return strip_chrome(body, structural=False).text if body else ""
+
+
 SYSTEMS: dict[str, Extractor] = {
     "trafilatura.extract (defaults)": trafilatura_plain,
     "trafilatura.extract (no comments)": trafilatura_benchmark,
     "storyline extract_html": storyline_body,
+    "storyline extract_html + strip_chrome": storyline_clean,
 }
 
 
@@ -75,12 +86,17 @@ def run(name: str, fn: Extractor, pages: list[Page], dump: Path | None) -> Row:
     return name, s.precision, s.recall, s.f1, len(pages) / secs
 
 
-def metadata_rates(pages: list[Page]) -> dict[str, float]:
+_URL_DATE = re.compile(r"/(20\d\d)[/-](\d\d)[/-](\d\d)(?:[/-]|\b)")
+
+
+def metadata_rates(pages: list[Page]) -> dict[str, str]:
+    """Share of pages where each field was found, and date agreement with dated URLs."""
     from storyline.clean.html import extract_html
     from storyline.errors import InputError
 
     fields = ("title", "published", "authors", "sitename", "language")
     found = dict.fromkeys(fields, 0)
+    with_time = dated = agree = 0
     for page in pages:
         try:
             ex = extract_html(page.html)
@@ -88,7 +104,14 @@ def metadata_rates(pages: list[Page]) -> dict[str, float]:
             continue
         for f in fields:
             found[f] += bool(getattr(ex, f))
-    return {f: n / len(pages) for f, n in found.items()}
+        with_time += "T" in (ex.published or "")
+        if m := _URL_DATE.search(page.url):
+            dated += 1
+            agree += (ex.published or "")[:10] == "-".join(m.groups())
+    out = {f: f"{n / len(pages):.3f}" for f, n in found.items()}
+    out["published with time of day"] = f"{with_time / len(pages):.3f}"
+    out["published = date in URL"] = f"{agree}/{dated} pages with a dated URL"
+    return out
 
 
 def main() -> None:
@@ -104,15 +127,15 @@ def main() -> None:
         args.dump.mkdir(parents=True, exist_ok=True)
     rows = [run(n, fn, pages, args.dump) for n, fn in SYSTEMS.items() if not args.only or args.only in n]
     print(f"\nHTML extraction, {len(pages)} pages, per-page 4-gram shingles (benchmark metric)\n")
-    print(f"{'system':<36} {'precision':>9} {'recall':>7} {'F1':>7} {'pages/s':>8}")
+    print(f"{'system':<40} {'precision':>9} {'recall':>7} {'F1':>7} {'pages/s':>8}")
     name, p, r, f1 = ANCHOR
-    print(f"{name:<36} {p:>9.3f} {r:>7.3f} {f1:>7.3f} {'':>8}")
+    print(f"{name:<40} {p:>9.3f} {r:>7.3f} {f1:>7.3f} {'':>8}")
     for name, p, r, f1, rate in rows:
-        print(f"{name:<36} {p:>9.3f} {r:>7.3f} {f1:>7.3f} {rate:>8.1f}")
+        print(f"{name:<40} {p:>9.3f} {r:>7.3f} {f1:>7.3f} {rate:>8.1f}")
     if not args.only or "storyline" in args.only:
         print("\nstoryline extract_html metadata found (share of pages):")
         for field, rate in metadata_rates(pages).items():
-            print(f"  {field:<10} {rate:.3f}")
+            print(f"  {field:<28} {rate}")
 
 
 if __name__ == "__main__":
