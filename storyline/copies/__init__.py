@@ -1,13 +1,12 @@
-"""Copies, versions and syndicated reprints (issue 3)."""
+"""Copies, versions and syndicated reprints (issue 3).
+
+``find_copies`` groups articles that are copies of one another (exact, near, version, partial),
+chooses each group's original and diffs every member against it at paragraph level. ``CopyIndex``
+does the same incrementally and can be persisted between runs.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from storyline.copies.index import ArticleLoader, CopyIndex, IndexParams, find_copies
 
-from storyline.records import Article, CopyGroup
-
-
-def find_copies(articles: Sequence[Article]) -> tuple[CopyGroup, ...]:
-    """Group exact/near/version/partial copies and pick the canonical. Not implemented yet."""
-    del articles
-    return ()
+__all__ = ["ArticleLoader", "CopyIndex", "IndexParams", "find_copies"]

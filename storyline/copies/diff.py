@@ -1,0 +1,146 @@
+"""Paragraph-level diff of a copy against the canonical article, and the kind of copy it is.
+
+Paragraphs are matched fuzzily (rapidfuzz ``ratio`` on the normalised text, so a typo or a changed
+dateline still matches); a paragraph that was split, merged or cut short is still counted as present
+when most of its shingles occur in the other text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from storyline.copies.fingerprint import Fingerprint, fingerprint
+from storyline.records import CopyKind
+from storyline.text import normalize_for_hash, paragraphs
+
+MATCH_RATIO = 85.0  # fuzzy ratio for two paragraphs to be the same paragraph
+SAME_RATIO = 90.0  # below this a matched paragraph counts as rewritten
+COVERED = 0.8  # share of a paragraph's shingles found in the other text to count as present
+SHORT_WORDS = 15  # added/missing lines shorter than this are chrome or credit lines, not content
+NEAR_SHARE = 0.12  # at most this share of words may differ in a near copy
+_CHROME = re.compile(
+    r"copyright|©|all rights reserved|contributed to this report|originally (appeared|published)|"
+    r"follow us|sign up|subscribe|newsletter|read more|click here|advertisement|share this",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    norm: str
+    words: int
+    print: Fingerprint
+
+    @property
+    def minor(self) -> bool:
+        """A short line or a chrome/credit line rather than article content."""
+        return self.words < SHORT_WORDS or bool(_CHROME.search(self.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """The paragraphs of one article and its whole-text fingerprint."""
+
+    paragraphs: tuple[Paragraph, ...]
+    print: Fingerprint
+
+    @property
+    def words(self) -> int:
+        return sum(p.words for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphDiff:
+    adds: tuple[int, ...]  # indices of member paragraphs the canonical lacks
+    lacks: tuple[int, ...]  # indices of canonical paragraphs the member lacks
+    matched: tuple[int, ...]  # indices of canonical paragraphs present in the member
+    rewritten_words: int  # words of matched paragraphs that were changed beyond a typo
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blank-line paragraphs; texts written one paragraph per line are split at line breaks."""
+    spans = list(paragraphs(text))
+    if len(spans) == 1 and "\n" in text.strip():
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    return [text[s:e] for s, e in spans]
+
+
+def side_of(text: str) -> Side:
+    paras = tuple(
+        Paragraph(p, normalize_for_hash(p), len(p.split()), fingerprint(p)) for p in split_paragraphs(text)
+    )
+    return Side(paras, fingerprint(text))
+
+
+def _covered(paragraph: Paragraph, other: Fingerprint) -> bool:
+    own = paragraph.print.shingles
+    if own.size < 3 or other.empty:
+        return False
+    return float(np.isin(own, other.shingles, assume_unique=True).mean()) >= COVERED
+
+
+def diff(canonical: Side, member: Side) -> ParagraphDiff:
+    """Which paragraphs the member adds to and lacks from the canonical."""
+    choices = [p.norm for p in canonical.paragraphs]
+    matched: set[int] = set()
+    adds: list[int] = []
+    rewritten = 0
+    for i, para in enumerate(member.paragraphs):
+        best = process.extractOne(para.norm, choices, scorer=fuzz.ratio, score_cutoff=MATCH_RATIO)
+        if best is not None:
+            matched.add(int(best[2]))
+            if best[1] < SAME_RATIO:
+                rewritten += para.words
+        elif not _covered(para, canonical.print):
+            adds.append(i)
+    lacks = [
+        j
+        for j, para in enumerate(canonical.paragraphs)
+        if j not in matched and not _covered(para, member.print)
+    ]
+    present = tuple(j for j in range(len(canonical.paragraphs)) if j not in lacks)
+    return ParagraphDiff(tuple(adds), tuple(lacks), present, rewritten)
+
+
+def _content_words(side: Side, indices: tuple[int, ...]) -> int:
+    return sum(side.paragraphs[i].words for i in indices if not side.paragraphs[i].minor)
+
+
+def _all_words(side: Side, indices: tuple[int, ...]) -> int:
+    return sum(side.paragraphs[i].words for i in indices)
+
+
+def _content(side: Side, indices: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(i for i in indices if not side.paragraphs[i].minor)
+
+
+def _only_tail_missing(side: Side, missing: tuple[int, ...]) -> bool:
+    """Whether the content paragraphs of ``side`` that the other text lacks all come at its end."""
+    gone = set(_content(side, missing))
+    kept = [i for i in range(len(side.paragraphs)) if i not in gone and not side.paragraphs[i].minor]
+    return bool(gone) and bool(kept) and min(gone) > max(kept)
+
+
+def member_kind(canonical: Side, member: Side, d: ParagraphDiff, *, member_later: bool | None) -> CopyKind:
+    """near, partial or version (exact copies are recognised before by their normalised text).
+
+    ``member_later`` says whether the member was published after the canonical (None: unknown).
+    A member that is the canonical cut short is partial. A member that is the canonical extended
+    at its end is partial too (the canonical is then the truncated one) unless it was published
+    later, which makes it an updated version.
+    """
+    size = max(canonical.words, member.words, 1)
+    added, lacking = _content_words(member, d.adds), _content_words(canonical, d.lacks)
+    changed = _all_words(member, d.adds) + _all_words(canonical, d.lacks) + d.rewritten_words
+    if added == 0 and lacking == 0 and changed <= NEAR_SHARE * size:
+        return "near"
+    if added == 0 and _only_tail_missing(canonical, d.lacks):
+        return "partial"
+    if lacking == 0 and member_later is not True and _only_tail_missing(member, d.adds):
+        return "partial"
+    return "version"

@@ -1,0 +1,131 @@
+"""Word shingles and MinHash signatures of a text, computed with numpy.
+
+Tokens are NFKC-casefolded ``\\w+`` runs. A shingle is a window of ``SHINGLE`` tokens hashed to a
+64-bit integer; a text shorter than one window gives a single shingle. Shingles lying wholly inside
+quotation marks are remembered separately so that a quote shared by two different articles can be
+discounted (quote overlap alone must not make a copy).
+
+The MinHash family is multiply-shift hashing ``((a * x + b) mod 2**64) >> 32`` with odd ``a``, drawn
+from a fixed seed, so signatures are identical across runs and machines.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+SHINGLE = 5  # tokens per shingle
+LEAD_TOKENS = 80  # the lead signature covers the first tokens, so truncated copies collide
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_TOKEN = re.compile(r"\w+|[“”\"«»\n]")
+_OPEN = frozenset("“«")
+_CLOSE = frozenset("”»")
+
+U64 = npt.NDArray[np.uint64]
+U32 = npt.NDArray[np.uint32]
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """The shingle sets of one text (sorted, unique uint64 arrays)."""
+
+    shingles: U64  # every shingle
+    plain: U64  # shingles not wholly inside a quotation
+    lead: U64  # shingles of the first LEAD_TOKENS tokens
+    tokens: int
+
+    @property
+    def empty(self) -> bool:
+        return self.shingles.size == 0
+
+
+def tokenize(text: str) -> tuple[list[str], list[bool]]:
+    """Tokens of ``text`` and, for each, whether it stands inside a quotation.
+
+    Quotation state resets at each line break, so an unbalanced quote cannot run on.
+    """
+    tokens: list[str] = []
+    quoted: list[bool] = []
+    inside = False
+    for m in _TOKEN.finditer(unicodedata.normalize("NFKC", text).casefold()):
+        tok = m.group()
+        if tok == "\n":
+            inside = False
+        elif tok == '"':
+            inside = not inside
+        elif tok in _OPEN:
+            inside = True
+        elif tok in _CLOSE:
+            inside = False
+        else:
+            tokens.append(tok)
+            quoted.append(inside)
+    return tokens, quoted
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _token_hash(token: str) -> int:
+    return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _window_hashes(hashes: U64) -> U64:
+    """Hash every window of SHINGLE consecutive token hashes (order-sensitive)."""
+    n = hashes.size - SHINGLE + 1
+    acc = np.zeros(n, dtype=np.uint64)
+    for j in range(SHINGLE):
+        acc = acc * _MIX + hashes[j : j + n]
+    return acc ^ (acc >> np.uint64(29))
+
+
+def fingerprint(text: str) -> Fingerprint:
+    """Shingle sets of ``text``."""
+    tokens, quoted = tokenize(text)
+    if not tokens:
+        empty = np.empty(0, dtype=np.uint64)
+        return Fingerprint(empty, empty, empty, 0)
+    hashes = np.fromiter((_token_hash(t) for t in tokens), dtype=np.uint64, count=len(tokens))
+    if len(tokens) < SHINGLE:
+        whole = np.array([_token_hash(" ".join(tokens))], dtype=np.uint64)
+        return Fingerprint(whole, whole, whole, len(tokens))
+    windows = _window_hashes(hashes)
+    flags = np.asarray(quoted, dtype=np.int32)
+    in_quote = np.convolve(flags, np.ones(SHINGLE, dtype=np.int32), mode="valid") == SHINGLE
+    lead = windows[: max(1, LEAD_TOKENS - SHINGLE + 1)]
+    return Fingerprint(np.unique(windows), np.unique(windows[~in_quote]), np.unique(lead), len(tokens))
+
+
+class MinHasher:
+    """A fixed-seed family of ``num_perm`` hash functions and LSH banding of their minima."""
+
+    def __init__(self, num_perm: int, rows: int, seed: int) -> None:
+        if num_perm % rows:
+            raise ValueError("num_perm must be a multiple of rows")
+        rng = np.random.default_rng(seed)
+        self.a: U64 = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+        self.b: U64 = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
+        self.rows = rows
+        self.bands = num_perm // rows
+
+    def signature(self, shingles: U64) -> U32:
+        """MinHash signature (uint32 per permutation); all-max for an empty set."""
+        if shingles.size == 0:
+            return np.full(self.a.size, np.iinfo(np.uint32).max, dtype=np.uint32)
+        values = (shingles[:, None] * self.a[None, :] + self.b[None, :]) >> np.uint64(32)
+        minima: U32 = values.min(axis=0).astype(np.uint32)
+        return minima
+
+    def band_keys(self, signature: U32) -> U64:
+        """One uint64 key per band, folding its ``rows`` minima."""
+        parts = signature.reshape(self.bands, self.rows).astype(np.uint64)
+        keys = np.zeros(self.bands, dtype=np.uint64)
+        for j in range(self.rows):
+            keys = (keys << np.uint64(32)) ^ (keys >> np.uint64(32)) ^ parts[:, j]
+            if self.rows > 2:
+                keys = keys * _MIX
+        return keys
