@@ -12,6 +12,7 @@ from rich.console import Console
 from storyline.errors import StorylineError
 
 app = typer.Typer(
+    pretty_exceptions_enable=False,
     add_completion=False,
     no_args_is_help=True,
     help="storyline: turn a pile or a stream of raw news articles into stories one can trust.",
@@ -190,22 +191,10 @@ def quotes(
 def main() -> None:
     """Entry point: run the app, turning storyline errors into one-line messages."""
     try:
-        app(standalone_mode=False)
+        app(standalone_mode=True)
     except StorylineError as exc:
         err.print(f"[red]error:[/red] {exc}", soft_wrap=True)
         sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except (typer.Abort, KeyboardInterrupt):
-        err.print("aborted")
-        sys.exit(130)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
 
 
 if __name__ == "__main__":

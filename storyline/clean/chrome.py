@@ -25,7 +25,7 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"(?:by|written by|words by)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"(?i:by|written by|words by)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)(?:\s*[,|]\s*[\w .]+)?",
 )
 _BOARD_BYLINE = re.compile(r"(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*\|\s*(?i:editorial board|staff|staff writer)")

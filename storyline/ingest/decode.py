@@ -85,4 +85,16 @@ def _decode_charset(data: bytes) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise InputError("undecodable text: not UTF-8 and no other encoding fits")
+    if best.encoding.replace("-", "_") in _LATIN_FAMILY:
+        # Single-byte Latin encodings are hard to tell apart; Windows-1252 is by far the most common.
+        for enc in ("cp1252", "latin_1"):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                continue
     return str(best)
+
+
+_LATIN_FAMILY = frozenset(
+    "cp1250 cp1252 cp1254 cp1257 iso8859_1 iso8859_2 iso8859_9 iso8859_15 latin_1 mac_roman mac_latin2".split()
+)
