@@ -41,6 +41,7 @@ class Context:
     ref: date | None = None  # last day-precise date mentioned
     ref_year: int | None = None  # last year mentioned
     ref_month: int | None = None
+    ref_fresh: bool = False  # the last expression was a day-precise date ("Monday at 5 p.m.")
 
     def base(self) -> date | None:
         """The date anaphora ("the next day") count from."""

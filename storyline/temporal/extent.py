@@ -91,7 +91,8 @@ def clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     if hour is None:
         return None
     day = _clock_day(gd.get("rel"), ctx)
-    return Resolved(f"{day}T{hour:02d}:{minute:02d}", "TIME")
+    zone = "Z" if (gd.get("tz") or "").upper() in ("UTC", "GMT", "Z") else ""
+    return Resolved(f"{day}T{hour:02d}:{minute:02d}{zone}", "TIME")
 
 
 def _clock_parts(gd: dict[str, str | None]) -> tuple[int | None, int]:
@@ -114,7 +115,7 @@ def _clock_parts(gd: dict[str, str | None]) -> tuple[int | None, int]:
 
 
 def _clock_day(rel: str | None, ctx: Context) -> str:
-    base = ctx.ref if ctx.narrative and ctx.ref else ctx.anchor
+    base = ctx.ref if ctx.ref and (ctx.narrative or ctx.ref_fresh) else ctx.anchor
     if base is None:
         return "XXXX-XX-XX"
     offset = {"tomorrow": 1, "yesterday": -1}.get((rel or "").lower(), 0)

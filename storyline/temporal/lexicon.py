@@ -64,7 +64,7 @@ SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn
 
 SET_ADVERBS: dict[str, str] = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
-    "annually": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q",
+    "annually": "P1Y", "hourly": "PT1H", "nightly": "P1D",
     "biweekly": "P2W", "everyday": "P1D",
 }  # fmt: skip
 

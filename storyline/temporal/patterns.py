@@ -54,7 +54,7 @@ _VAGUE = r"(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous|recent|doze
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ie)|weekend|quarter|yr|hr|min)s?"
 _APPROX = (
     r"(?:(?:about|around|nearly|almost|roughly|approximately|some|over|under|just\s+over|just\s+under|well\s+over"
-    r"|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|only|just|barely"
+    r"|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|the"
     r"|the\s+(?:past|last|next|previous|coming|first|final|initial|remaining|following)(?:\s+full)?)\s+)"
 )
 _MOD = (
@@ -73,7 +73,7 @@ def _year_guard(text: str, m: re.Match[str]) -> bool:
         return False
     if re.match(r"(?:[.,]\d|\d|%|\s?(?:percent|per\s+cent|km|kilomet|miles|meters|metres|feet|tons|troops|soldiers|people|men|members))", after, re.I):
         return False
-    return not re.match(r"-\d", after)
+    return not re.match(r"-\d", after) or bool(re.match(r"-(?:1[0-9]|20)\d\d\b", after))
 
 
 def _month_guard(text: str, m: re.Match[str]) -> bool:
@@ -88,7 +88,11 @@ def _month_guard(text: str, m: re.Match[str]) -> bool:
 
 
 def _season_guard(text: str, m: re.Match[str]) -> bool:
-    if m.group("sdet") or m.group("syear"):
+    if m.group("syear"):
+        return True
+    if re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+        return False
+    if m.group("sdet"):
         return True
     before = text[max(0, m.start() - 10) : m.start()].lower()
     return bool(re.search(r"\b(?:in|during|by|until|since|through|over|this|of)\s+$", before))
@@ -104,11 +108,17 @@ def _num_guard(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 2) : m.start()]
     if re.search(r"[\d$.,]$", before):
         return False
-    return m.group(0).lower().split()[0] != "one" or not re.match(r"\s*(?:day|year|week)\b", text[m.start() + 3 : m.start() + 9])
+    unit = m.group("unit").lower()
+    after = text[m.end() : m.end() + 16]
+    if unit.startswith("second") and re.match(r"\s+(?!of\b|and\b|or\b|in\b|to\b|later\b|ago\b|before\b|after\b)[a-z]", after):
+        return False
+    if unit.startswith("quarter") and (re.match(r"\s+of\b", after) or "-" in m.group(0)[:-8]):
+        return False
+    return not (m.group(0).lower().startswith("a second") and unit.startswith("second"))
 
 
 def _r(kind: str, pattern: str, guard: Guard | None = None) -> Rule:
-    return Rule(kind, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.I), guard)
+    return Rule(kind, re.compile(rf"(?<![\w])(?<![A-Za-z]-)(?:{pattern})(?![\w])", re.I), guard)
 
 
 def _month(name: str = "mname") -> str:
@@ -134,16 +144,16 @@ def rules() -> tuple[Rule, ...]:
         _r("year", rf"{_MOD}(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?(?P<y>{_YEAR})(?:'s)?", _year_guard),
         _r("year_short", r"(?:fiscal\s+)?'(?P<y2>\d\d)(?!s)"),
         _r("season", rf"(?:(?P<sdet>the|this|last|next|past|coming|early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<syear>{_YEAR}))?", _season_guard),
-        _r("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|final|current|previous|preceding|same|year-earlier|year-ago|comparable|recent|fiscal)(?:\s+(?:fiscal|calendar))?\s+(?P<qu>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<qy>{_YEAR}|this\s+year|last\s+year|next\s+year))?"),
+        _r("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|final|current|previous|preceding|same|year-earlier|year-ago|comparable|recent|fiscal)(?:\s+(?:fiscal|calendar))?[\s-]+(?P<qu>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<qy>{_YEAR}|this\s+year|last\s+year|next\s+year))?"),
         _r("quarter_q", rf"(?P<qn>Q[1-4]|[1-4]Q)(?:\s+(?P<qy>{_YEAR}))?"),
         _r("rel_day_pod", rf"(?P<rday>yesterday|tomorrow|today)\s+{_POD}"),
-        _r("rel_day", r"(?P<rday>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|tomorrow|today|tonight)"),
+        _r("rel_day", r"(?:(?:earlier|later|late|early)\s+)?(?P<rday>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|tomorrow|today|tonight)"),
         _r("pod_rel", rf"(?P<rel>this|last|tomorrow|yesterday|early\s+this|late\s+last|late\s+this)\s+{_POD}"),
-        _r("weekday", rf"(?:(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wday>{_WEEKDAY_FORMS}|{_WEEKDAY_ABBR})(?:\s+{_POD})?"),
+        _r("weekday", rf"(?:(?P<rel>last|next|this|coming|this\s+coming|this\s+past|past|previous|following|the\s+previous|the\s+following|the\s+next)\s+)?(?P<wday>{_WEEKDAY_FORMS}|{_WEEKDAY_ABBR})(?:\s+{_POD})?"),
         _r("weekday_set", rf"(?:(?:every|each)\s+)?(?P<wday>{_WEEKDAY_FORMS})s(?:\s+{_POD}s?)?|(?:every|each)\s+(?P<wday2>{_WEEKDAY_FORMS})(?:\s+(?P<pod2>morning|afternoon|evening|night))?"),
-        _r("rel_period", rf"{_MOD}(?P<rel>last|this|next|past|previous|coming|current|following|that|same|the\s+same|the\s+following|the\s+previous|the\s+next|the\s+preceding|the\s+prior|the\s+current|the\s+present|the\s+past|the\s+last|the\s+coming|the\s+new|a\s+new|earlier\s+this|later\s+this|earlier\s+that|later\s+that|late\s+last|late\s+this|early\s+next|early\s+this|late\s+next|early\s+last|the\s+year-earlier|the\s+year-ago)\s+(?P<unit>day|week|month|year|weekend|decade|century|fiscal\s+year|season)"),
+        _r("rel_period", rf"{_MOD}(?P<rel>last|this|next|past|previous|coming|current|following|that|same|the\s+same|that\s+same|the\s+following|the\s+previous|the\s+next|the\s+preceding|the\s+prior|the\s+current|the\s+present|the\s+past|the\s+last|the\s+coming|the\s+new|a\s+new|earlier\s+that|later\s+that|late\s+last|late\s+this|early\s+next|early\s+this|late\s+next|early\s+last|the\s+year-earlier|the\s+year-ago)\s+(?P<unit>day|week|month|year|weekend|decade|century|fiscal\s+year|season)"),
         _r("the_unit", rf"{_MOD}(?P<unit>the\s+year|the\s+month|the\s+week|the\s+weekend|the\s+decade)(?=\s+(?:before|after|earlier|ago|to\s+date|end))?"),
-        _r("ago", rf"{_APPROX}?(?P<num>{_NUM}|a|an|{_VAGUE})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now|since|previously|prior|on)\b"),
+        _r("ago", rf"{_APPROX}?(?P<num>{_NUM}|a|an|{_VAGUE})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|hence|from\s+now|previously)\b"),
         _r("duration_and_half", rf"{_APPROX}?(?P<num>{_NUM}|a|an)\s+(?:and\s+a\s+half\s+(?P<unit>{_UNIT})|(?P<unit2>{_UNIT})\s+and\s+a\s+half)"),
         _r("duration_half", rf"{_APPROX}?half\s+(?:an?\s+)?(?P<unit>{_UNIT})"),
         _r("duration", rf"{_APPROX}?(?P<num>{_NUM}|an?)(?:\s+(?:more|additional|full|straight|consecutive|long))?[\s-]+(?P<unit>{_UNIT})(?:[\s-]+long)?", _num_guard),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from storyline.temporal.calendar import Context, Resolved, at_granularity, shift, weekday_near
+from storyline.temporal.calendar import Context, Resolved, at_granularity, period_duration, shift, weekday_near
 from storyline.temporal.dates import mod_of
 from storyline.temporal.lexicon import PARTS_OF_DAY, number_of, unit_of, weekday_num
 from storyline.temporal.tense import tense_at
@@ -53,7 +53,7 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"Monday", "on Monday", "this Friday", "last Tuesday", "Monday night"."""
     wday = weekday_num(m.group("wday"))
-    rel = (m.group("rel") or "").lower()
+    rel = _norm(m.group("rel") or "").replace("the ", "").replace("this ", "")
     pod = (m.group("pod") or "").lower() or None
     kind = "TIME" if pod else "DATE"
     base = ctx.ref if ctx.narrative and ctx.ref else ctx.anchor
@@ -94,7 +94,7 @@ def relative_period(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     unit = u[0]
     if rel in ("the past", "the last", "the coming", "the next") and unit not in ("D", "WE") and not mod_of(m):
-        return Resolved(f"P1{unit}", "DURATION")
+        return Resolved(period_duration(1, unit, False), "DURATION")
     anaphoric = rel.startswith(("the ", "that", "same", "earlier that", "later that")) and rel not in ("the current", "the present")
     base = ctx.base() if anaphoric else ctx.anchor
     if base is None:
@@ -134,7 +134,8 @@ def ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = u[0] if not u[1] else "D"
     if n != int(n):
         return None
-    return Resolved(at_granularity(shift(base, unit, sign * int(n)), unit), "DATE")
+    day = shift(base, unit, sign * int(n))
+    return Resolved(at_granularity(day, "D" if unit == "W" else unit), "DATE")
 
 
 _REFS = {

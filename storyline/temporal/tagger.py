@@ -70,6 +70,7 @@ def tag(text: str, anchor: str | None, *, narrative: bool = False) -> tuple[Time
             continue
         if res.type in ("DATE", "TIME"):
             dates.note_reference(ctx, res.value)
+        ctx.ref_fresh = bool(re.match(r"\d{4}-\d\d-\d\d$", res.value))
         announced = is_announced(res, day, clock)
         out.append(TimeExpr(cand.start, cand.end, text[cand.start : cand.end], res.value, res.type, announced))
     return tuple(out)
