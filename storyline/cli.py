@@ -13,6 +13,7 @@ from storyline.errors import StorylineError
 
 app = typer.Typer(
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     add_completion=False,
     no_args_is_help=True,
     help="storyline: turn a pile or a stream of raw news articles into stories one can trust.",
@@ -45,7 +46,7 @@ def _progress(quiet: bool) -> Any:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for JSONL on stdin.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Files, directories (recursive) or - for JSONL on stdin.", show_default=False)],
     db: DbOpt = None,
     as_json: JsonOpt = False,
     quiet: QuietOpt = False,

@@ -95,7 +95,13 @@ def _ingest_batch(
         article = _unique_id(store, article, rh, {a.id for a, _, _ in cleaned})
         cleaned.append((article, rh, raw))
     version = annotation_version()
-    annotated = [(a, rh, raw, _annotate(a)) for a, rh, raw in cleaned]
+    annotated = []
+    for a, rh, raw in cleaned:
+        annotations, failure = _safe_annotate(a)
+        if failure:
+            errors.append(failure)
+            store.add_error(run_id, failure)
+        annotated.append((a, rh, raw, annotations))
     with store.transaction() as c:
         for raw in text_docs:
             store.add_source_lines(c, source_key(raw), [ln for ln in split_lines(raw.body) if len(ln.split()) <= 12])
@@ -114,6 +120,15 @@ def _unique_id(store: Store, article: Article, rh: str, taken: set[str]) -> Arti
 
 def _annotate(article: Article) -> tuple[tuple[TimeExpr, ...], Annotations]:
     return temporal.tag_times(article.text, article.published), nlp.annotate(article)
+
+
+def _safe_annotate(article: Article) -> tuple[tuple[tuple[TimeExpr, ...], Annotations], ErrorRecord | None]:
+    """Annotate; a failure of an analysis stage keeps the article (unannotated) and says why."""
+    try:
+        return _annotate(article), None
+    except Exception as exc:  # a stage bug must not lose the article or stop the run
+        reason = f"analysis failed, article kept without annotations: {type(exc).__name__}: {exc}"
+        return ((), Annotations(article=article.id)), ErrorRecord(article.path, reason)
 
 
 def refresh(store: Store, *, progress: Progress = _noop) -> None:
@@ -165,7 +180,7 @@ def _refresh_annotations(store: Store, articles: Sequence[Article], progress: Pr
     stale = [a for a in articles if a.id not in cached or cached[a.id][0] != version]
     for start in range(0, len(stale), BATCH):
         chunk = stale[start : start + BATCH]
-        done = [(a, _annotate(a)) for a in chunk]
+        done = [(a, _safe_annotate(a)[0]) for a in chunk]
         with store.transaction() as c:
             for a, (times, ann) in done:
                 store.put_annotations(c, a.id, version, times, ann)
