@@ -1,4 +1,12 @@
-"""Per-story analysis: timeline, conflicts, summary (issue 5)."""
+"""Per-story analysis: timeline, conflicts, summary (issue 5).
+
+* :func:`build_timeline` — what happened on which day, merged across articles, cited.
+* :func:`find_conflicts` — denials, disagreeing numbers, dates and places.
+* :func:`summarize` — a short extractive summary whose every sentence cites its articles.
+
+Everything here is lexical and light; sentence embeddings (``storyline[embeddings]``)
+are used for pairing texts when the embedding stage is installed.
+"""
 
 from __future__ import annotations
 
@@ -17,13 +25,26 @@ from storyline.records import (
     TimelineEntry,
 )
 
+__all__ = ["build_timeline", "find_conflicts", "summarize"]
+
 
 def build_timeline(
-    story: Story, articles: Sequence[Article], times: Mapping[str, tuple[TimeExpr, ...]]
+    story: Story,
+    articles: Sequence[Article],
+    times: Mapping[str, tuple[TimeExpr, ...]],
+    *,
+    use_embeddings: bool = True,
 ) -> tuple[TimelineEntry, ...]:
-    """What happened when in ``story``, merged across articles. Not implemented yet."""
-    del story, articles, times
-    return ()
+    """What happened when in ``story``: one entry per (day, event), citing every reporting article.
+
+    ``times`` maps article id to its temporal expressions. Only day-level DATE/TIME values
+    count; durations, sets and vague references are skipped. Ordered by date.
+    """
+    from storyline.analysis import timeline
+    from storyline.analysis.similarity import default_embedder
+
+    embedder = default_embedder() if use_embeddings else None
+    return timeline.build(story, articles, times, embedder)
 
 
 def find_conflicts(
@@ -32,10 +53,17 @@ def find_conflicts(
     annotations: Mapping[str, Annotations],
     quotes: Sequence[Quote],
     entities: Sequence[Entity],
+    *,
+    times: Mapping[str, tuple[TimeExpr, ...]] | None = None,
 ) -> tuple[Conflict, ...]:
-    """Denials and contradicting numbers/dates/places within ``story``. Not implemented yet."""
-    del story, articles, annotations, quotes, entities
-    return ()
+    """Denials, disagreeing numbers and (when ``times`` is given) disagreeing dates, and places.
+
+    Number conflicts whose figures can all be true together are reported with
+    ``compatible=True``; everything else has ``compatible=False``.
+    """
+    from storyline.analysis import conflicts
+
+    return conflicts.find(story, articles, annotations, quotes, entities, times=times)
 
 
 def summarize(
@@ -44,7 +72,11 @@ def summarize(
     quotes: Sequence[Quote],
     conflicts: Sequence[Conflict],
     copies: Sequence[CopyGroup],
+    *,
+    max_sentences: int = 5,
 ) -> Summary:
-    """An extractive summary in which every sentence cites its articles. Not implemented yet."""
-    del articles, quotes, conflicts, copies
-    return Summary(story=story.id, sentences=())
+    """An extractive summary: main event first, no redundancy, key quotes and disagreements,
+    each sentence verbatim from an article and citing every article that contains it."""
+    from storyline.analysis import summary
+
+    return summary.build(story, articles, quotes, conflicts, copies, max_sentences=max_sentences)

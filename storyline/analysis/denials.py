@@ -1,0 +1,229 @@
+"""Denials and contested claims: one source asserts, another denies or calls the report wrong.
+
+A denial is a sentence with a denial cue ("denied", "not true", "no deal",
+"written incorrectly", "rejected the report"). Its target is the best-matching
+assertion elsewhere in the story: a sentence from another source that shares the
+denied proposition's content words (rare words weigh more). Denials of the same
+target, or that follow each other in one article, become one conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.analysis._text import content_words, document_frequency, weighted_overlap
+from storyline.analysis.claims import Statement, same_source
+from storyline.analysis.clauses import clause_around, tidy
+from storyline.records import Claim, Conflict
+
+_CLAIM_NOUN = (
+    r"(?:reports?|claims?|allegations?|accusations?|suggestions?|accounts?|stor(?:y|ies)|assertions?)"
+)
+_CUES = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?)\b"
+    r"|\b(?:reject|dismiss)(?:s|es|ed|ing)?\s+(?:\w+\s+){0,3}?" + _CLAIM_NOUN + r"\b"
+    r"|\b(?:not true|untrue|incorrect(?:ly)?|inaccurate(?:ly)?|no deal|no agreement|not right|false(?! flag)"
+    r"|fake news|baseless|groundless|nonsense|fabricat(?:ed|ion)|never (?:agreed|said|promised))\b",
+    re.I,
+)
+_PROPOSITION = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|refut\w*|disput\w*|reject\w*|dismiss\w*)\s+"
+    r"(?:(?:a|the|any|media|news|press|western|these|those|such)\s+)*(?:" + _CLAIM_NOUN + r"\s+)?"
+    r"(?:that\s+)?(?P<prop>[^.;,]+)",
+    re.I,
+)
+_META_NEGATION = re.compile(
+    r"\b(?:not|never)\s+(?:said|say|claimed|reported)\b|\b(?:neither|nor|no one|nobody)\b", re.I
+)
+MIN_WEIGHT = 2.0  # shared proposition words, IDF-weighted
+MIN_SHARE = 0.35  # ... as a share of the whole proposition's weight
+MAX_TARGETS = 3
+RELATIVE_FLOOR = 0.6  # further targets must score at least this share of the best
+NEAR = 2  # sentences: a cue this close after another denial in one article joins it
+
+
+@dataclass(frozen=True, slots=True)
+class Denial:
+    statement: Statement
+    cue: str
+    cue_at: int
+    proposition: frozenset[str]
+
+
+def find_denials(items: Sequence[Statement]) -> list[Denial]:
+    out = []
+    for st in items:
+        m = _CUES.search(st.sentence.text)
+        if m:
+            out.append(Denial(st, m.group(0), m.start(), _proposition(st.sentence.text)))
+    return out
+
+
+def _proposition(text: str) -> frozenset[str]:
+    m = _PROPOSITION.search(text)
+    return content_words(m.group("prop")) if m else content_words(text)
+
+
+def find_targets(denial: Denial, items: Sequence[Statement], df: dict[str, int]) -> list[Statement]:
+    """The assertions the denial contradicts, best first (empty when nothing matches well)."""
+    n = len(items)
+    whole = weighted_overlap(denial.proposition, denial.proposition, df, n)
+    scored: list[tuple[float, int, Statement]] = []
+    for i, st in enumerate(items):
+        if not _assertion(st, denial):
+            continue
+        weight = weighted_overlap(denial.proposition, st.words, df, n)
+        if weight < MIN_WEIGHT or weight < MIN_SHARE * whole or not _enough_shared(st, denial):
+            continue
+        scored.append((weight + _bonus(st, denial, df, n), -i, st))
+    scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    floor = RELATIVE_FLOOR * scored[0][0] if scored else 0.0
+    return [st for score, _, st in scored[:MAX_TARGETS] if score >= floor]
+
+
+def _enough_shared(st: Statement, denial: Denial) -> bool:
+    """Two shared proposition words, or one when the denial names the target's source ("French claims")."""
+    shared = len(denial.proposition & st.words)
+    if shared >= 2 or (shared == 1 and len(denial.proposition) == 1):
+        return True
+    return shared == 1 and _names_source(st, denial)
+
+
+def _names_source(st: Statement, denial: Denial) -> bool:
+    context = denial.statement.words - denial.proposition
+    return bool(st.source and content_words(st.source) & context)
+
+
+def _bonus(st: Statement, denial: Denial, df: dict[str, int], n: int) -> float:
+    """Prefer attributed assertions, above all from the source the denial names ("the French claims")."""
+    context = denial.statement.words - denial.proposition
+    bonus = 0.5 * weighted_overlap(context, st.words, df, n)
+    if st.source:
+        bonus += 1.0 + (4.0 if _names_source(st, denial) else 0.0)
+    return bonus
+
+
+def _assertion(st: Statement, denial: Denial) -> bool:
+    text = st.sentence.text
+    if st is denial.statement or _CUES.search(text) or _META_NEGATION.search(text):
+        return False
+    if same_source(st.source, denial.statement.source):
+        return False
+    return bool(denial.proposition & st.words)
+
+
+def conflicts(story: str, items: Sequence[Statement]) -> list[Conflict]:
+    """Denial conflicts of one story, each with the asserted claim(s) and the denial(s)."""
+    df = document_frequency(st.words for st in items)
+    groups: list[tuple[list[Statement], list[Denial]]] = []
+    last: Denial | None = None
+    for den in find_denials(items):
+        if last is not None and _follows(den, last):
+            _group_of(groups, last)[1].append(den)
+            continue
+        targets = find_targets(den, items, df)
+        if targets:
+            _add(groups, targets, den)
+            last = den
+    return [_conflict(story, targets, dens) for targets, dens in groups]
+
+
+def _follows(den: Denial, prev: Denial) -> bool:
+    """A denial right after another in the same article, by the same side or about the same thing."""
+    a, b = den.statement, prev.statement
+    gap = a.sentence.index - b.sentence.index
+    if a.article != b.article or not 0 < gap <= NEAR:
+        return False
+    return (
+        gap == 1
+        or a.source is None
+        or same_source(a.source, b.source)
+        or bool(den.proposition & prev.proposition)
+    )
+
+
+def _group_of(
+    groups: list[tuple[list[Statement], list[Denial]]], den: Denial
+) -> tuple[list[Statement], list[Denial]]:
+    return next(g for g in groups if den in g[1])
+
+
+def _add(groups: list[tuple[list[Statement], list[Denial]]], found: list[Statement], den: Denial) -> None:
+    for targets, dens in groups:
+        if set(found) & set(targets) or any(_same_denial(den, d) for d in dens):
+            targets.extend(t for t in found if t not in targets)
+            dens.append(den)
+            return
+    groups.append((list(found), [den]))
+
+
+def _same_denial(a: Denial, b: Denial) -> bool:
+    shared = a.proposition & b.proposition
+    return (
+        a.statement.article != b.statement.article
+        and len(shared) >= 2
+        and (same_source(a.statement.source, b.statement.source) or not a.statement.source)
+    )
+
+
+def _conflict(story: str, targets: list[Statement], dens: list[Denial]) -> Conflict:
+    claims: list[Claim] = [t.claim() for t in targets]
+    claims += [d.statement.claim() for d in dens]
+    return Conflict(story=story, kind="denial", summary=_summary(targets, dens), claims=tuple(claims))
+
+
+def _summary(targets: list[Statement], dens: list[Denial]) -> str:
+    """ "French officials say '…'; the Kremlin (Spokesman Dmitry Peskov) denies it: '…'" """
+    target = targets[0]
+    asserter = target.source or "A report"
+    deniers = list(dict.fromkeys(d.statement.source for d in dens if d.statement.source))
+    who = _join_sources(deniers) or "another source"
+    first = dens[0]
+    denial = clause_around(first.statement.sentence.text, first.cue_at, first.cue_at + len(first.cue))
+    return (
+        f"{_cap(asserter)} {_verb('say', asserter)} “{_short(_unattributed(target))}”; "
+        f"{who} {_verb('den', who)} it: “{_short(denial)}”"
+    )
+
+
+_ATTRIBUTION_LEAD = re.compile(
+    r"^(?:but\s+|and\s+)?(?:according to [^,]+,\s*"
+    r"|(?P<who>[^,“\"]{2,60}?)\s+(?:said|says|told \w+)\s+(?:that\s+)?)",
+    re.I,
+)
+
+
+def _unattributed(st: Statement) -> str:
+    """The claim without its leading attribution ("According to X, ...", "X said that ...")."""
+    text = st.sentence.text
+    m = _ATTRIBUTION_LEAD.match(text)
+    if m and (m.group("who") is None or (st.source and st.source.lower() in m.group("who").lower())):
+        return text[m.end() :]
+    return text
+
+
+def _join_sources(names: list[str]) -> str:
+    if not names:
+        return ""
+    head, rest = names[0], [n for n in names[1:] if not same_source(n, names[0])] or names[1:]
+    return f"{head} ({', '.join(rest)})" if rest else head
+
+
+def _verb(stem: str, subject: str) -> str:
+    last = subject.rsplit(maxsplit=1)[-1].lower() if subject.strip() else ""
+    plural = " and " in subject or (last.endswith("s") and not last.endswith("ss") and subject[:1].islower())
+    plural = plural or last in ("officials", "countries", "diplomats", "sources", "authorities")
+    if stem == "den":
+        return "deny" if plural else "denies"
+    return stem if plural else stem + "s"
+
+
+def _short(text: str, limit: int = 18) -> str:
+    words = tidy(text).split()
+    return " ".join(words[:limit]) + (" …" if len(words) > limit else "")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]

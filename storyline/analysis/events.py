@@ -1,0 +1,112 @@
+"""Dates and places that disagree about the same event.
+
+Deliberately strict, to be reliable: two articles must describe the event in
+nearly the same words (place or date masked) before a differing day or place is
+called a conflict. Reporting dates ("said on Tuesday") are not events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from storyline.analysis._text import content_words, sentence_at, wordset
+from storyline.analysis.attribution import REPORTING
+from storyline.analysis.claims import Statement
+from storyline.analysis.timeline import day_of
+from storyline.records import Article, Claim, Conflict, Story, TimeExpr
+
+MIN_SHARED = 3
+MIN_RATIO = 85.0
+_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,2})")
+_WORD = re.compile(r"[\w’'-]+")
+_NOT_PLACES = wordset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December"
+)
+
+
+def _masked_words(text: str, masks: Sequence[str]) -> frozenset[str]:
+    for m in masks:
+        text = text.replace(m, " ")
+    return content_words(text)
+
+
+def same_event(a: str, b: str, masks_a: Sequence[str], masks_b: Sequence[str]) -> bool:
+    wa, wb = _masked_words(a, masks_a), _masked_words(b, masks_b)
+    if len(wa & wb) < MIN_SHARED:
+        return False
+    return fuzz.token_sort_ratio(" ".join(sorted(wa)), " ".join(sorted(wb))) >= MIN_RATIO
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _dated_sentences(
+    story: Story, articles: Sequence[Article], times: Mapping[str, tuple[TimeExpr, ...]]
+) -> list[tuple[Article, TimeExpr, str, str]]:
+    """(article, expression, day, sentence) for day-level expressions that date an event."""
+    out = []
+    wanted = set(story.articles)
+    for art in articles:
+        for expr in times.get(art.id, ()) if art.id in wanted else ():
+            day = day_of(expr)
+            sent = sentence_at(art, expr.start) if day else None
+            if day and sent and not _reporting_date(art.text, expr):
+                out.append((art, expr, day, sent.text))
+    return out
+
+
+def _reporting_date(text: str, expr: TimeExpr) -> bool:
+    """ "said on Tuesday", "told reporters Monday": the date of a statement, not of an event."""
+    before = _WORD.findall(text[max(0, expr.start - 30) : expr.start])[-3:]
+    after = _WORD.findall(text[expr.end : expr.end + 20])[:1]
+    return any(w.lower() in REPORTING for w in before + after)
+
+
+def date_conflicts(
+    story: Story, articles: Sequence[Article], times: Mapping[str, tuple[TimeExpr, ...]]
+) -> list[Conflict]:
+    out: list[Conflict] = []
+    seen: set[tuple[str, str]] = set()
+    for (a1, e1, d1, s1), (a2, e2, d2, s2) in combinations(_dated_sentences(story, articles, times), 2):
+        if a1.id == a2.id or d1 == d2 or (s1, s2) in seen:
+            continue
+        if same_event(s1, s2, [e1.text], [e2.text]):
+            seen.add((s1, s2))
+            claims = (_claim(a1, e1, s1), _claim(a2, e2, s2))
+            summary = f"Articles date the same event differently: {d1} (“{e1.text}”) vs {d2} (“{e2.text}”)"
+            out.append(Conflict(story.id, "date", summary, claims))
+    return out
+
+
+def _claim(article: Article, expr: TimeExpr, sentence: str) -> Claim:
+    return Claim(sentence, None, article.id, expr.start, expr.end)
+
+
+# --------------------------------------------------------------------------- places
+
+
+def places(text: str) -> list[str]:
+    return [m.group(1) for m in _PLACE.finditer(text) if m.group(1).split()[0] not in _NOT_PLACES]
+
+
+def place_conflicts(story: str, items: Sequence[Statement]) -> list[Conflict]:
+    placed = [(st, places(st.sentence.text)) for st in items]
+    placed = [(st, ps) for st, ps in placed if ps]
+    out: list[Conflict] = []
+    for (st1, p1), (st2, p2) in combinations(placed, 2):
+        if st1.article == st2.article or not _disjoint(p1, p2, st1, st2):
+            continue
+        if same_event(st1.sentence.text, st2.sentence.text, p1, p2):
+            summary = f"Articles place the same event differently: {', '.join(p1)} vs {', '.join(p2)}"
+            out.append(Conflict(story, "place", summary, (st1.claim(), st2.claim())))
+    return out
+
+
+def _disjoint(p1: Sequence[str], p2: Sequence[str], st1: Statement, st2: Statement) -> bool:
+    """No place of one sentence is named anywhere in the other."""
+    return not any(p in st2.sentence.text for p in p1) and not any(p in st1.sentence.text for p in p2)

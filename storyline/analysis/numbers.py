@@ -1,0 +1,204 @@
+"""Numbers that disagree about the same thing ("110,000 troops" vs "tens of thousands of troops").
+
+Two figures are about the same thing when their head classes match, their owners
+("Russian", "Moscow has assembled") do not differ, they are placed alike ("near
+the border with Ukraine" ≈ "along Ukraine's borders") and they hold at the same
+time: a projection ("on track to amass … by mid-February") or a figure dated
+differently ("as of Monday") is never compared with a current one.
+
+Reported: groups with incompatible intervals (compatible=False) and groups whose
+figures differ but can all be true together (compatible=True, e.g. "more than
+100,000" and "110,000"). Groups that all state the same figure are not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from storyline.analysis._text import wordset
+from storyline.analysis.claims import Statement
+from storyline.analysis.clauses import clause_around
+from storyline.analysis.quantities import Quantity, compatible, find_quantities, same_figure
+from storyline.analysis.timeline import day_of
+from storyline.records import Claim, Conflict, TimeExpr
+
+PLACES = {
+    "russia": "russia", "russian": "russia", "moscow": "russia", "kremlin": "russia",
+    "ukraine": "ukraine", "ukrainian": "ukraine", "kyiv": "ukraine", "kiev": "ukraine",
+    "belarus": "belarus", "belarusian": "belarus", "minsk": "belarus",
+    "us": "us", "u.s.": "us", "american": "us", "washington": "us", "america": "us",
+    "britain": "uk", "british": "uk", "uk": "uk", "london": "uk",
+    "germany": "germany", "german": "germany", "berlin": "germany",
+    "france": "france", "french": "france", "paris": "france",
+    "poland": "poland", "polish": "poland", "warsaw": "poland",
+    "china": "china", "chinese": "china", "beijing": "china",
+}  # fmt: skip
+_PREP_PHRASE = re.compile(
+    r"\s*(?:\w+\s+){0,2}?\b(?P<prep>near|along|at|in|inside|into|on|to|from|across|around|outside)\s+"
+    r"(?P<obj>(?:the\s+|its\s+|their\s+|neighbou?ring\s+)?(?:[\w’'.-]+\s+){0,4}?"
+    r"(?:[A-Z][\w’'.-]+|border|borders|frontier)(?:\s+with\s+[A-Z][\w’'.-]+)?)"
+)
+_CAPITAL = re.compile(r"\b[A-Z][\w.]*(?:[’']s)?")
+_PROJECTION_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|on track to|expected to|plans? to|aims? to|set to|due to)\b(?!.*[,;])"
+)
+_PROJECTION_AFTER = re.compile(
+    r"^[^,;.]*?\b(?:will|would|by (?:mid-|early |late |the end of )?[A-Z][a-z]+|next (?:week|month|year))\b"
+)
+_NOT_PLACES = wordset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december"
+)
+_AS_OF = re.compile(r"\bas of\s+([^,.;]+)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity in context: who owns it, where it is, when it holds."""
+
+    statement: Statement
+    quantity: Quantity
+    owner: str | None
+    places: frozenset[str]
+    when: str | None  # a day/month value, "projected", or None (the article's present)
+
+    def claim(self) -> Claim:
+        s = self.statement.sentence
+        q = self.quantity
+        text = clause_around(s.text, q.start, q.end)
+        return Claim(text, self.statement.source, s.article, s.start + q.start, s.start + q.end)
+
+
+def figures(
+    items: Sequence[Statement], times: Mapping[str, tuple[TimeExpr, ...]] | None = None
+) -> list[Figure]:
+    out: list[Figure] = []
+    for st in items:
+        for q in find_quantities(st.sentence.text):
+            out.append(_figure(st, q, times or {}))
+    return out
+
+
+def _figure(st: Statement, q: Quantity, times: Mapping[str, tuple[TimeExpr, ...]]) -> Figure:
+    text = st.sentence.text
+    return Figure(st, q, _owner(text, q), _places(text, q), _when(st, q, times))
+
+
+def _norm_place(word: str) -> str:
+    w = word.lower().replace("’s", "").replace("'s", "")
+    return PLACES.get(w, w)
+
+
+def _owner(text: str, q: Quantity) -> str | None:
+    """ "Russian troops" → russia; else the nearest country-like word just before the figure."""
+    for word in q.qualifier.split():
+        if _norm_place(word) in PLACES.values():
+            return _norm_place(word)
+    before = text[max(0, q.start - 40) : q.start]
+    names = [_norm_place(w) for w in _CAPITAL.findall(before)]
+    known = [n for n in names if n in PLACES.values()]
+    return known[-1] if known else None
+
+
+def _places(text: str, q: Quantity) -> frozenset[str]:
+    m = _PREP_PHRASE.match(text, q.end)
+    if m is None:
+        return frozenset()
+    words = (_norm_place(w.rstrip(".")) for w in _CAPITAL.findall(m.group("obj")))
+    return frozenset(w for w in words if w not in _NOT_PLACES)
+
+
+def _when(st: Statement, q: Quantity, times: Mapping[str, tuple[TimeExpr, ...]]) -> str | None:
+    text = st.sentence.text
+    after = text[q.end : q.end + 50]
+    before = text[max(0, q.start - 50) : q.start]
+    if _PROJECTION_BEFORE.search(before) or _PROJECTION_AFTER.search(after):
+        return "projected"
+    m = _AS_OF.search(text)
+    if m is None:
+        return None
+    for expr in times.get(st.article, ()):
+        if st.sentence.start + m.start(1) <= expr.start < st.sentence.start + m.end(1):
+            return day_of(expr) or expr.value
+    return m.group(1).strip().lower()
+
+
+def same_thing(a: Figure, b: Figure) -> bool:
+    if a.quantity.head != b.quantity.head or a.when != b.when:
+        return False
+    if a.owner and b.owner and a.owner != b.owner:
+        return False
+    if a.places or b.places:
+        return bool(a.places & b.places)
+    return bool(a.owner and a.owner == b.owner)
+
+
+def groups(found: Sequence[Figure]) -> list[list[Figure]]:
+    """Greedy grouping: a figure joins the first group all of whose members are about the same thing."""
+    out: list[list[Figure]] = []
+    for fig in found:
+        home = next((g for g in out if all(same_thing(fig, other) for other in g)), None)
+        if home is None:
+            out.append([fig])
+        else:
+            home.append(fig)
+    return out
+
+
+def conflicts(
+    story: str, items: Sequence[Statement], times: Mapping[str, tuple[TimeExpr, ...]] | None = None
+) -> list[Conflict]:
+    out: list[Conflict] = []
+    for group in groups(figures(items, times)):
+        distinct = _distinct(group)
+        if len(distinct) < 2:
+            continue
+        ok = all(compatible(a.quantity, b.quantity) for a in distinct for b in distinct)
+        claims = tuple(f.claim() for f in group)
+        out.append(Conflict(story, "number", _summary(group, ok), claims, compatible=ok))
+    return out
+
+
+def _distinct(group: Sequence[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    for f in group:
+        if not any(same_figure(f.quantity, g.quantity) for g in out):
+            out.append(f)
+    return out
+
+
+def _summary(group: Sequence[Figure], ok: bool) -> str:
+    thing = _thing(group[0])
+    sides = [" and ".join(_figure_text(f, group) for f in side) for side in _sides(_distinct(group))]
+    if ok:
+        return f"Figures for {thing} differ but are compatible: {sides[0]}"
+    return f"Figures for {thing} disagree: {' vs '.join(sides)}"
+
+
+def _sides(distinct: Sequence[Figure]) -> list[list[Figure]]:
+    """Split figures into sets that can all be true together (greedy)."""
+    sides: list[list[Figure]] = []
+    for f in distinct:
+        home = next((s for s in sides if all(compatible(f.quantity, g.quantity) for g in s)), None)
+        if home is None:
+            sides.append([f])
+        else:
+            home.append(f)
+    return sides
+
+
+def _thing(fig: Figure) -> str:
+    head = fig.quantity.head
+    owner = f"{fig.owner.title() if len(fig.owner) > 2 else fig.owner.upper()} " if fig.owner else ""
+    where = ""
+    if fig.places:
+        where = " near " + "/".join(p.title() if len(p) > 2 else p.upper() for p in sorted(fig.places))
+    return f"{owner}{head}{where}"
+
+
+def _figure_text(fig: Figure, group: Sequence[Figure]) -> str:
+    same = [f for f in group if same_figure(f.quantity, fig.quantity)]
+    sources = list(dict.fromkeys(f.statement.source or f.statement.article for f in same))
+    return f"“{fig.quantity.text}” ({', '.join(sources)})"

@@ -1,0 +1,163 @@
+"""Extractive multi-document summary of a story; every sentence cites every article containing it.
+
+1. Candidates are the sentences of the story's articles; of a copy group only the
+   canonical contributes candidates (the other members are still cited).
+2. Each candidate is scored: words the story's articles share, how many articles
+   carry the sentence, lead position, key quotes and conflict claims.
+3. The main event (best lead sentence) comes first; the denial conflict's
+   assertion and denial follow; the rest is filled by MMR, which skips anything
+   too close to a chosen sentence.
+4. Citations come from :mod:`storyline.analysis.support`: only articles that
+   contain the sentence verbatim or near-verbatim are cited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.analysis._text import Sentence, article_sentences, content_words, overlap
+from storyline.analysis.support import supporting
+from storyline.records import Article, Claim, Conflict, CopyGroup, Quote, Story, Summary, SummarySentence
+
+MIN_WORDS = 8
+MAX_WORDS = 50
+MMR_LAMBDA = 0.7
+MAX_SIMILARITY = 0.5  # candidates this close (word overlap) to a chosen sentence are redundant
+_JUNK = re.compile(
+    r"^(?:PHOTO|MORE|READ MORE|WATCH|VIDEO|RELATED)\b|Source link|Leave a Comment|Read more|Click here|"
+    r"Sign up|Subscribe|All Rights Reserved|©|originally appeared on|\bAP\b Photo",
+    re.I,
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s+[—–-]{1,2}\s+(?=[A-Z])")
+_DANGLING = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Their|Its|But|And|Instead)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    sentence: Sentence
+    words: frozenset[str]
+    score: float
+
+
+def build(
+    story: Story,
+    articles: Sequence[Article],
+    quotes: Sequence[Quote],
+    conflicts: Sequence[Conflict],
+    copies: Sequence[CopyGroup],
+    *,
+    max_sentences: int = 5,
+) -> Summary:
+    in_story = [a for a in articles if a.id in set(story.articles)]
+    sources = _sources(in_story, copies)
+    pool = candidates(sources, in_story, quotes, conflicts)
+    chosen = select(pool, _conflict_sentences(conflicts, pool), max_sentences)
+    texts = [_DATELINE.sub("", c.sentence.text) for c in chosen]
+    cited = [SummarySentence(t, supporting(t, in_story)) for t in texts]
+    return Summary(story=story.id, sentences=tuple(s for s in cited if s.articles))
+
+
+def _sources(articles: Sequence[Article], copies: Sequence[CopyGroup]) -> list[Article]:
+    """The articles that contribute candidates: canonicals of copy groups and unique articles."""
+    present = {a.id for a in articles}
+    hidden = {m for g in copies if g.canonical in present for m in g.members if m != g.canonical}
+    return [a for a in articles if a.id not in hidden]
+
+
+def candidates(
+    sources: Sequence[Article],
+    story_articles: Sequence[Article],
+    quotes: Sequence[Quote],
+    conflicts: Sequence[Conflict],
+) -> list[Candidate]:
+    doc_words = [
+        frozenset().union(*(content_words(s.text) for s in article_sentences(a))) for a in story_articles
+    ]
+    n = max(1, len(doc_words))
+    key_quotes = _key_quotes(quotes)
+    claimed = {(c.article, c.start) for k in conflicts for c in k.claims}
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for art in sources:
+        for sent in article_sentences(art):
+            if not _usable(sent.text) or sent.text in seen:
+                continue
+            seen.add(sent.text)
+            words = content_words(sent.text)
+            score = _centrality(words, doc_words, n) + 0.6 / (1 + sent.index)
+            score -= 0.3 if _DANGLING.match(sent.text) else 0.0
+            score += 0.2 if any(q in sent.text for q in key_quotes) else 0.0
+            score += 0.2 if (sent.article, sent.start) in claimed else 0.0
+            out.append(Candidate(sent, words, score))
+    return out
+
+
+def _usable(text: str) -> bool:
+    n = len(text.split())
+    if not MIN_WORDS <= n <= MAX_WORDS or "\n" in text or _JUNK.search(text):
+        return False
+    return text[:1].isupper() or (text[:1] in "“\"‘'" and text.rstrip()[-1:] in ".!”\"’'")
+
+
+def _centrality(words: frozenset[str], doc_words: Sequence[frozenset[str]], n: int) -> float:
+    """Mean share of the story's articles that use each content word of the sentence."""
+    if not words:
+        return 0.0
+    share = sum(sum(w in d for d in doc_words) / n for w in words)
+    return float(share / len(words) ** 0.85)
+
+
+def _key_quotes(quotes: Sequence[Quote], top: int = 3) -> list[str]:
+    ranked = sorted(quotes, key=lambda q: len({m.article for m in q.mentions}), reverse=True)
+    return [q.text for q in ranked[:top] if len(q.text.split()) >= 4]
+
+
+def _conflict_sentences(conflicts: Sequence[Conflict], pool: Sequence[Candidate]) -> list[Candidate]:
+    """For the first denial: the best assertion and denial sentences available as candidates."""
+    denial = next((c for c in conflicts if c.kind == "denial"), None)
+    if denial is None:
+        return []
+    picks: list[Candidate] = []
+    for claim in (denial.claims[0], _first_denial_claim(denial)):
+        match = _candidate_for(claim.text, pool)
+        if match is not None and match not in picks:
+            picks.append(match)
+    return picks
+
+
+def _first_denial_claim(conflict: Conflict) -> Claim:
+    asserters = {conflict.claims[0].attributed_to}
+    return next((c for c in conflict.claims[1:] if c.attributed_to not in asserters), conflict.claims[-1])
+
+
+def _candidate_for(text: str, pool: Sequence[Candidate]) -> Candidate | None:
+    target = content_words(text)
+    best = max(pool, key=lambda c: overlap(c.words, target), default=None)
+    return best if best is not None and overlap(best.words, target) >= 0.8 else None
+
+
+def select(pool: Sequence[Candidate], required: Sequence[Candidate], k: int) -> list[Candidate]:
+    """Main event first, then the required conflict sentences, then MMR over the rest."""
+    if not pool:
+        return []
+    leads = [c for c in pool if c.sentence.index <= 1] or list(pool)
+    chosen = [max(leads, key=lambda c: c.score)]
+    for c in required:
+        if len(chosen) < k and not _redundant(c, chosen):
+            chosen.append(c)
+    while len(chosen) < k:
+        rest = [c for c in pool if c not in chosen and not _redundant(c, chosen)]
+        if not rest:
+            break
+        chosen.append(max(rest, key=lambda c: _mmr(c, chosen)))
+    return chosen
+
+
+def _mmr(c: Candidate, chosen: Sequence[Candidate]) -> float:
+    return MMR_LAMBDA * c.score - (1 - MMR_LAMBDA) * max(overlap(c.words, s.words) for s in chosen)
+
+
+def _redundant(c: Candidate, chosen: Sequence[Candidate]) -> bool:
+    return any(overlap(c.words, s.words) > MAX_SIMILARITY for s in chosen)

@@ -1,0 +1,57 @@
+"""Which articles contain a sentence: the strict lexical check behind every summary citation.
+
+An article supports a sentence when, after unifying case, quotes and
+punctuation, it contains the sentence's word sequence; or when one of its
+sentences is a near-verbatim copy: at most two words differ, none of them a
+number or a negation, and the character-level similarity is at least 90%.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from storyline.analysis._text import article_sentences, norm_tokens, wordset
+from storyline.records import Article
+
+MAX_DIFFERING_TOKENS = 2
+MIN_RATIO = 90.0
+_NEGATIONS = wordset("not no never n't nor neither none nobody nothing without")
+
+
+def contains(article: Article, sentence: str) -> bool:
+    """True when ``article`` contains ``sentence`` verbatim or as a near-verbatim copy."""
+    tokens = norm_tokens(sentence)
+    if not tokens:
+        return False
+    if _joined(tokens) in _article_key(article.id, article.text):
+        return True
+    return any(near_verbatim(tokens, norm_tokens(s.text)) for s in article_sentences(article))
+
+
+def near_verbatim(a: Sequence[str], b: Sequence[str]) -> bool:
+    """At most two differing words, no differing number or negation, ≥90% similar."""
+    diff = (Counter(a) - Counter(b)) + (Counter(b) - Counter(a))
+    if sum(diff.values()) > MAX_DIFFERING_TOKENS:
+        return False
+    if any(t[:1].isdigit() or t in _NEGATIONS or t.endswith("n't") for t in diff):
+        return False
+    return fuzz.ratio(_joined(a), _joined(b)) >= MIN_RATIO
+
+
+def supporting(sentence: str, articles: Sequence[Article]) -> tuple[str, ...]:
+    """Ids of the ``articles`` that contain ``sentence`` (in the given order)."""
+    return tuple(a.id for a in articles if contains(a, sentence))
+
+
+def _joined(tokens: Sequence[str]) -> str:
+    return " " + " ".join(tokens) + " "
+
+
+@lru_cache(maxsize=256)
+def _article_key(article_id: str, text: str) -> str:
+    del article_id
+    return _joined(norm_tokens(text))

@@ -1,0 +1,113 @@
+"""A per-story timeline: what happened on which day, merged across articles and cited."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from storyline.analysis._text import content_words, sentence_at
+from storyline.analysis.clauses import clause_around
+from storyline.analysis.similarity import Embedder, Similarity
+from storyline.records import Article, Story, TimeExpr, TimelineEntry
+
+_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T|$)")
+MIN_EVENT_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One dated event as one article reports it."""
+
+    article: str
+    order: int
+    date: str
+    text: str
+    announced: bool
+
+
+def day_of(expr: TimeExpr) -> str | None:
+    """The day ("YYYY-MM-DD") an expression resolves to, or None when vague or not day-level."""
+    if expr.type not in ("DATE", "TIME"):
+        return None
+    m = _DAY.match(expr.value)
+    return m.group(1) if m else None
+
+
+def mentions(article: Article, times: Sequence[TimeExpr], order: int) -> list[Mention]:
+    """The dated events of one article: the clause around each day-level expression."""
+    out: list[Mention] = []
+    for expr in times:
+        day = day_of(expr)
+        sent = sentence_at(article, expr.start) if day else None
+        if day is None or sent is None:
+            continue
+        text = clause_around(sent.text, expr.start - sent.start, expr.end - sent.start)
+        event_words = content_words(text) - content_words(expr.text)
+        if len(event_words) >= MIN_EVENT_WORDS:
+            out.append(Mention(article.id, order, day, text, expr.announced))
+    return out
+
+
+def merge(found: Sequence[Mention], embedder: Embedder | None = None) -> list[list[Mention]]:
+    """Group mentions of the same day that describe the same event."""
+    groups: list[list[Mention]] = []
+    by_day: dict[str, list[Mention]] = {}
+    for m in found:
+        by_day.setdefault(m.date, []).append(m)
+    for day_mentions in by_day.values():
+        groups.extend(_cluster(day_mentions, embedder))
+    return groups
+
+
+def _cluster(items: Sequence[Mention], embedder: Embedder | None) -> list[list[Mention]]:
+    sim = Similarity([m.text for m in items], embedder)
+    clusters: list[list[int]] = []
+    for i in range(len(items)):
+        best = max(clusters, key=lambda c: _agreement(sim, i, c), default=None)
+        if best is not None and _agreement(sim, i, best) >= 0.5:
+            best.append(i)
+        else:
+            clusters.append([i])
+    return [[items[i] for i in c] for c in clusters]
+
+
+def _agreement(sim: Similarity, i: int, cluster: list[int]) -> float:
+    return sum(sim.same(i, j) for j in cluster) / len(cluster)
+
+
+def entry(story: str, group: Sequence[Mention]) -> TimelineEntry:
+    cited = tuple(dict.fromkeys(m.article for m in sorted(group, key=lambda m: m.order)))
+    return TimelineEntry(
+        story=story,
+        date=group[0].date,
+        text=_representative(group),
+        articles=cited,
+        announced=all(m.announced for m in group),
+    )
+
+
+def _representative(group: Sequence[Mention]) -> str:
+    """The mention that shares most words with the others; past tense and brevity break ties."""
+    bags = [content_words(m.text) for m in group]
+
+    def score(i: int) -> tuple[int, bool, int]:
+        shared = sum(len(bags[i] & bags[j]) for j in range(len(group)) if j != i)
+        return (shared, not group[i].announced, -abs(len(group[i].text.split()) - 14))
+
+    return group[max(range(len(group)), key=score)].text
+
+
+def build(
+    story: Story,
+    articles: Sequence[Article],
+    times: Mapping[str, tuple[TimeExpr, ...]],
+    embedder: Embedder | None = None,
+) -> tuple[TimelineEntry, ...]:
+    wanted = set(story.articles)
+    found: list[Mention] = []
+    for order, art in enumerate(a for a in articles if a.id in wanted):
+        found.extend(mentions(art, times.get(art.id, ()), order))
+    entries = [entry(story.id, g) for g in merge(found, embedder)]
+    entries.sort(key=lambda e: (e.date, e.announced, -len(e.articles), e.text))
+    return tuple(entries)
