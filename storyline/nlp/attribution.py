@@ -1,0 +1,346 @@
+"""Attributions from a dependency parse: who (source) said (cue) what (content).
+
+Direct and partial quotes come from quotation marks (see :mod:`quotemarks`); each is attributed to
+the speech verb whose clause holds it, else the nearest speech verb of its sentence. Reported speech
+without marks comes from speech verbs with a clausal complement ("Peskov said the paper was wrong")
+and from "according to X" adjuncts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.nlp.lexicon import ADDRESSEE_VERBS, SPEECH_VERBS, WEAK_VERBS
+from storyline.nlp.quotemarks import QuoteSpan, find_quotes
+from storyline.records import QuoteKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
+_SPEAKER_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "case", "flat", "cc", "conj", "nummod"})
+_INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "appos", "oprd", "dative"})
+_MIN_UNCUED_WORDS = 4
+# words before a quoted term that make it a name, not speech ("so-called 'Finlandization'")
+_NAMING_WORDS = frozenset(
+    {"so-called", "called", "dubbed", "termed", "named", "titled", "entitled", "word", "term"}
+)
+_MIN_CLAUSE_TOKENS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speech cue with its speaker and addressee token spans (character offsets)."""
+
+    start: int
+    end: int
+    text: str
+    source: tuple[int, int] | None = None
+    addressee: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attributed passage.
+
+    ``start``/``end`` is the mention (a quote's inner text, or the reported clause);
+    ``content_start``/``content_end`` is the whole attributed content in PARC/PolNeAR style (quote
+    marks included; the reported clause around a partial quote).
+    """
+
+    start: int
+    end: int
+    kind: QuoteKind
+    content_start: int
+    content_end: int
+    cue: Cue | None = None
+
+
+def find_attributions(doc: Doc, *, indirect: bool = True) -> list[Attribution]:
+    """All attributions in ``doc``, ordered by position."""
+    quotes = find_quotes(doc.text)
+    in_quote = _quote_index(doc, quotes)
+    cues = [t for t in doc if _is_cue(t) and in_quote[t.i] < 0]
+    direct = _attribute_quotes(doc, quotes, in_quote, cues)
+    out = list(direct)
+    if indirect:
+        used = {a.cue.start for a in direct if a.cue is not None}
+        out.extend(_reported(doc, cues, in_quote, used))
+    return sorted(out, key=lambda a: (a.start, a.end))
+
+
+def _quote_index(doc: Doc, quotes: list[QuoteSpan]) -> list[int]:
+    index = [-1] * len(doc)
+    qi = 0
+    for tok in doc:
+        while qi < len(quotes) and quotes[qi].end <= tok.idx:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].start <= tok.idx < quotes[qi].end:
+            index[tok.i] = qi
+    return index
+
+
+def _is_cue(tok: Token) -> bool:
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return True
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+
+
+# --------------------------------------------------------------------------- quoted passages
+
+
+def _attribute_quotes(
+    doc: Doc, quotes: list[QuoteSpan], in_quote: list[int], cues: list[Token]
+) -> list[Attribution]:
+    found: list[tuple[QuoteSpan, QuoteKind, Token | None]] = []
+    for qi, q in enumerate(quotes):
+        toks = [t for t in doc if in_quote[t.i] == qi]
+        if not toks or q.inner_end <= q.inner_start:
+            continue
+        if _is_named_term(doc, toks[0]):
+            continue
+        kind = _quote_kind(doc, toks[0], in_quote)
+        found.append((q, kind, _quote_cue(doc, toks, in_quote, cues)))
+    found = _share_cues(doc.text, found)
+    out: list[Attribution] = []
+    for q, kind, cue_tok in found:
+        if cue_tok is None and (
+            kind == "partial" or len(doc.text[q.inner_start : q.inner_end].split()) < _MIN_UNCUED_WORDS
+        ):
+            continue
+        cue = _make_cue(cue_tok) if cue_tok is not None else None
+        c_start, c_end = (q.start, q.end)
+        if kind == "partial" and cue_tok is not None:
+            c_start, c_end = _partial_content(cue_tok, q)
+        out.append(Attribution(q.inner_start, q.inner_end, kind, c_start, c_end, cue))
+    return out
+
+
+def _quote_kind(doc: Doc, first: Token, in_quote: list[int]) -> QuoteKind:
+    """Direct when the quote starts a sentence or follows ':' ',' or a speech verb; partial otherwise."""
+    j = first.i - 1
+    while j >= 0 and (doc[j].is_space or (in_quote[j] == in_quote[first.i] and doc[j].is_punct)):
+        j -= 1
+    if j < 0:
+        return "direct"
+    prev = doc[j]
+    if "\n" in doc.text[prev.idx + len(prev.text) : first.idx] or prev.text in (":", ",", ".", "!", "?", "—"):
+        return "direct"
+    if prev.is_sent_end or (first.is_sent_start and prev.is_punct):
+        return "direct"
+    if prev.lower_ in _NAMING_WORDS or _short_phrase(doc, first, in_quote):
+        return "partial"
+    return "direct" if _is_cue(prev) and prev.lower_ != "according" else "partial"
+
+
+def _is_named_term(doc: Doc, first: Token) -> bool:
+    j = first.i - 1
+    while j >= 0 and (doc[j].is_space or doc[j].is_quote):
+        j -= 1
+    return j >= 0 and (doc[j].lower_ in _NAMING_WORDS or (doc[j].lower_ == "so" and doc[j + 1].lower_ == "-"))
+
+
+def _short_phrase(doc: Doc, first: Token, in_quote: list[int]) -> bool:
+    """A quoted one- or two-word phrase without sentence punctuation ("Ukraine-izing")."""
+    toks = [t for t in doc[first.i : first.i + 6] if in_quote[t.i] == in_quote[first.i] and not t.is_quote]
+    words = [t for t in toks if not t.is_punct]
+    return len(words) <= 2 and not any(t.text in ".!?" for t in toks)
+
+
+def _quote_cue(doc: Doc, toks: list[Token], in_quote: list[int], cues: list[Token]) -> Token | None:
+    first, last = toks[0], toks[-1]
+    lo, hi = first.sent.start, last.sent.end
+    if doc.text[first.idx - 2 : first.idx].strip().endswith(":") and lo > 0:
+        lo = doc[lo - 1].sent.start
+    text = doc.text
+    window = [
+        c
+        for c in cues
+        if lo <= c.i < hi and "\n" not in text[min(c.idx, first.idx) : max(c.idx, last.idx)].strip()
+    ]
+    if not window:
+        return None
+    inside = [c for c in window if c.left_edge.i <= first.i and last.i <= c.right_edge.i]
+    if inside:
+        return min(inside, key=lambda c: c.right_edge.i - c.left_edge.i)
+    return min(window, key=lambda c: min(abs(c.i - first.i), abs(c.i - last.i)))
+
+
+def _share_cues(
+    text: str, found: list[tuple[QuoteSpan, QuoteKind, Token | None]]
+) -> list[tuple[QuoteSpan, QuoteKind, Token | None]]:
+    """A direct quote without a cue takes the cue of an adjacent quote in the same paragraph."""
+    out = list(found)
+    for n, (q, kind, cue) in enumerate(found):
+        if cue is not None or kind != "direct":
+            continue
+        for m in (n - 1, n + 1):
+            if 0 <= m < len(found) and found[m][2] is not None and _same_paragraph(text, q, found[m][0]):
+                out[n] = (q, kind, found[m][2])
+                break
+    return out
+
+
+def _same_paragraph(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    return "\n\n" not in text[lo.end : hi.start]
+
+
+def _partial_content(cue: Token, q: QuoteSpan) -> tuple[int, int]:
+    clause = _clause_child(cue)
+    if clause is None:
+        return q.start, q.end
+    start, end = _span_chars(clause.left_edge, clause.right_edge)
+    return min(start, q.start), max(end, q.end)
+
+
+# --------------------------------------------------------------------------- reported speech
+
+
+def _reported(doc: Doc, cues: list[Token], in_quote: list[int], used: set[int]) -> list[Attribution]:
+    out: list[Attribution] = []
+    for cue_tok in cues:
+        if cue_tok.idx in used:
+            continue
+        span = _according_clause(cue_tok) if cue_tok.lower_ == "according" else _clause_span(cue_tok)
+        if span is None or any(in_quote[t.i] >= 0 for t in span):
+            continue
+        start, end = _span_chars(span[0], span[-1])
+        out.append(Attribution(start, end, "indirect", start, end, _make_cue(cue_tok)))
+    return out
+
+
+def _clause_child(cue: Token) -> Token | None:
+    for child in cue.children:
+        if child.dep_ == "ccomp" and child.i > cue.i:
+            return child
+    return None
+
+
+def _clause_span(cue: Token) -> Span | None:
+    clause = _clause_child(cue)
+    if clause is None:
+        return None
+    if cue.lemma_.lower() in WEAK_VERBS and not any(c.dep_ == "mark" for c in clause.children):
+        return None
+    span = cue.doc[max(clause.left_edge.i, cue.i + 1) : _trim_end(clause.right_edge).i + 1]
+    return span if len(span) >= _MIN_CLAUSE_TOKENS else None
+
+
+def _according_clause(cue: Token) -> Span | None:
+    """ "According to X, CLAUSE" -> CLAUSE (the head's subtree without the adjunct)."""
+    head = cue.head
+    if head is cue:
+        return None
+    left, right = head.left_edge.i, _trim_end(head.right_edge).i
+    lo, hi = cue.left_edge.i, cue.right_edge.i
+    if lo <= left:
+        left = hi + 1
+        while left < right and cue.doc[left].is_punct:
+            left += 1
+    elif hi >= right:
+        right = lo - 1
+        while right > left and cue.doc[right].is_punct:
+            right -= 1
+    span = cue.doc[left : right + 1]
+    return span if len(span) >= _MIN_CLAUSE_TOKENS else None
+
+
+def _trim_end(tok: Token) -> Token:
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    return doc[i]
+
+
+def _span_chars(first: Token, last: Token) -> tuple[int, int]:
+    return first.idx, last.idx + len(last.text)
+
+
+# --------------------------------------------------------------------------- cue, speaker, addressee
+
+
+def _make_cue(tok: Token) -> Cue:
+    subj = _subject(tok)
+    source = _speaker_span(subj) if subj is not None else None
+    addressee = _addressee(tok)
+    text = tok.text if tok.lower_ != "according" else "according to"
+    if addressee is not None and tok.lemma_.lower() in ADDRESSEE_VERBS:
+        text = f"{tok.text} {addressee}"
+    return Cue(tok.idx, tok.idx + len(tok.text), text, source, addressee)
+
+
+def _subject(cue: Token) -> Token | None:
+    if cue.lower_ == "according":
+        return next(
+            (g for c in cue.children for g in c.children if c.lower_ == "to" and g.dep_ == "pobj"), None
+        )
+    tok: Token | None = cue
+    for _ in range(4):
+        if tok is None:
+            break
+        subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
+        if subj is not None:
+            return subj
+        if tok.dep_ not in _INHERIT_DEPS or tok.head is tok:
+            break
+        tok = tok.head
+    return _inverted_subject(cue)
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """'..., said the Palace' / 'argued the master of the Kremlin': a noun right after the verb."""
+    j = cue.i - 1
+    while j >= 0 and cue.doc[j].pos_ in ("ADV", "AUX", "SPACE"):
+        j -= 1
+    if j < 0 or not (cue.doc[j].is_punct or cue.doc[j].is_quote):
+        return None
+    for child in cue.rights:
+        if child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON") and child.i <= cue.i + 4:
+            if cue.lemma_.lower() in ADDRESSEE_VERBS and child.dep_ in ("dobj", "dative"):
+                continue
+            return child
+    return None
+
+
+def _speaker_span(head: Token) -> tuple[int, int]:
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if appos is not None:
+        head = appos
+    keep = _np_tokens(head)
+    return _span_chars(head.doc[min(keep)], head.doc[max(keep)])
+
+
+def _np_tokens(head: Token) -> set[int]:
+    keep = {head.i}
+    for child in head.children:
+        if child.dep_ in _SPEAKER_DEPS:
+            keep.update(_np_tokens(child))
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i == head.i + 1:
+            keep.update(t.i for t in child.subtree)
+    return keep
+
+
+def _addressee(cue: Token) -> str | None:
+    if cue.lower_ == "according":
+        return None
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and cue.lemma_.lower() in ADDRESSEE_VERBS:
+            return _np_text(child) if child.pos_ != "PRON" else None
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and cue.lemma_.lower() in ("say", "speak", "write", "explain")
+        ):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _np_text(pobj)
+    return None
+
+
+def _np_text(head: Token) -> str:
+    keep = _np_tokens(head)
+    return head.doc.text[slice(*_span_chars(head.doc[min(keep)], head.doc[max(keep)]))]

@@ -1,0 +1,72 @@
+"""Word lists used by quote attribution and speaker resolution (English)."""
+
+from __future__ import annotations
+
+# Lemmas of verbs that introduce speech or a stated position ("said", "told", "insisted").
+SPEECH_VERBS = frozenset(
+    {
+        "say", "tell", "add", "insist", "deny", "confirm", "warn", "claim", "argue", "note", "explain",
+        "state", "declare", "announce", "acknowledge", "admit", "assert", "stress", "emphasise",
+        "emphasize", "reply", "respond", "answer", "write", "tweet", "report", "suggest", "predict",
+        "promise", "vow", "pledge", "urge", "call", "ask", "complain", "regret", "recall", "observe",
+        "remark", "comment", "concede", "contend", "maintain", "reiterate", "repeat", "point",
+        "accuse", "allege", "charge", "boast", "joke", "quip", "affirm", "assure", "estimate",
+        "describe", "reveal", "disclose", "indicate", "signal", "agree", "hope", "believe", "think",
+        "expect", "fear", "worry", "demand", "testify", "conclude", "mention", "counter", "caution",
+        "proclaim", "brag", "lament", "scoff", "retort", "shout", "yell", "whisper", "wonder",
+        "speak",
+    }
+)  # fmt: skip
+
+# Verbs that, like "tell", take the addressee as direct object ("told reporters").
+ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "warn", "urge", "ask", "remind", "brief"})
+
+# Verbs that mark a stated position but are weak cues; only used with an explicit clause or quote.
+WEAK_VERBS = frozenset({"hope", "believe", "think", "expect", "fear", "worry", "agree", "call", "point"})
+
+PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "i", "we", "it"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+# Role nouns that name a person by office ("the Kremlin spokesman", "the French president").
+ROLE_NOUNS = frozenset(
+    {
+        "president", "spokesman", "spokeswoman", "spokesperson", "minister", "chancellor", "premier",
+        "prime", "secretary", "leader", "head", "chief", "master", "governor", "senator", "mayor",
+        "ambassador", "envoy", "general", "commander", "director", "chairman", "chairwoman", "king",
+        "queen", "prince", "pope", "adviser", "advisor", "aide", "official", "diplomat", "counterpart",
+        "candidate", "nominee", "representative", "rep", "sen", "gov", "congressman", "congresswoman",
+        "lawmaker", "foreign", "defence", "defense", "deputy", "vice", "press", "campaign", "manager",
+        "chair", "ceo", "founder", "justice", "judge", "attorney", "prosecutor", "mr", "mrs", "ms", "dr",
+    }
+)  # fmt: skip
+
+# Heads of a role noun phrase that all mean "the one in charge" when matching roles.
+LEADER_NOUNS = frozenset({"president", "leader", "head", "master", "chief", "chancellor", "premier"})
+
+# Groups that speak collectively ("French officials", "sources").
+GROUP_NOUNS = frozenset(
+    {
+        "officials", "official", "sources", "source", "diplomats", "spokesman", "spokeswoman",
+        "spokesperson", "ministry", "office", "government", "administration", "police", "military",
+        "statement", "authorities", "analysts", "experts", "lawmakers", "leaders", "campaign",
+        "aides", "residents", "witnesses", "palace", "presidency", "cabinet", "army", "agency",
+    }
+)  # fmt: skip
+
+# Institutions known by their seat; the small model often tags these as PERSON or GPE.
+SEAT_NAMES = frozenset(
+    {
+        "kremlin", "elysée", "elysee", "élysée", "white house", "downing street", "pentagon",
+        "quai d'orsay", "bundestag", "palace", "the palace", "state department", "vatican",
+        "chancellery", "knesset", "congress", "senate",
+    }
+)  # fmt: skip
+
+# Words that, capitalised, are never a person's name (small-model misfires).
+NOT_PERSON_WORDS = frozenset(
+    {
+        "kremlin", "elysée", "elysee", "élysée", "palace", "president", "minister", "chancellor",
+        "nato", "eu", "un", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "god", "spokesman", "head", "state", "format", "agreement", "accords", "summit",
+    }
+)  # fmt: skip

@@ -1,0 +1,166 @@
+"""The same quote across articles: exact, re-punctuated, truncated or lightly reworded."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from storyline.nlp.entities import role_matches
+from storyline.nlp.lexicon import ROLE_NOUNS
+from storyline.nlp.linking import alias_index
+from storyline.records import Annotations, Article, Entity, Quote, QuoteKind, QuoteMention, Story
+from storyline.text import normalize_for_hash, short_id
+
+_MIN_WORDS_FUZZY = 4
+_MIN_WORDS_CONTAINED = 3
+_REWORDED = 85.0
+_QUOTE_EDGES = "\"'“”‘’«»„ \n\t,;:"
+_KIND_ORDER: dict[QuoteKind, int] = {"direct": 0, "partial": 1, "indirect": 2}
+
+
+def collect_quotes(
+    articles: Sequence[Article],
+    annotations: Mapping[str, Annotations],
+    entities: Sequence[Entity],
+    stories: Sequence[Story],
+) -> tuple[Quote, ...]:
+    """Group quote mentions of ``articles`` into quotes; speakers canonicalised through ``entities``."""
+    order = {a.id: n for n, a in enumerate(articles)}
+    story_of = {aid: s.id for s in stories for aid in s.articles}
+    speaker = _SpeakerCanon(entities, story_of)
+    mentions = [
+        _with_speaker(m, speaker.canonical(m, story_of.get(m.article)))
+        for a in articles
+        for m in (annotations[a.id].quotes if a.id in annotations else ())
+    ]
+    groups = _group(mentions, story_of)
+    published = {a.id: (a.published or "9999", order[a.id]) for a in articles}
+    quotes = [_quote(g, published, story_of) for g in groups]
+    return tuple(sorted(quotes, key=lambda q: (published[q.mentions[0].article], q.mentions[0].start)))
+
+
+class _SpeakerCanon:
+    """Maps within-article speakers to entity names; resolves leftover role nouns within the story."""
+
+    def __init__(self, entities: Sequence[Entity], story_of: Mapping[str, str]) -> None:
+        self.index = alias_index(entities)
+        self.people = [e for e in entities if e.type == "PERSON"]
+        self.story_of = story_of
+
+    def canonical(self, m: QuoteMention, story: str | None) -> str | None:
+        if m.speaker is not None:
+            entity = self.index.get(m.speaker.casefold())
+            return entity.name if entity is not None else m.speaker
+        if m.speaker_text and any(w.casefold().strip(".,") in ROLE_NOUNS for w in m.speaker_text.split()):
+            return self._by_role(m.speaker_text, story)
+        return None
+
+    def _by_role(self, role: str, story: str | None) -> str | None:
+        fits = [
+            e
+            for e in self.people
+            if any(role_matches(role, r) for r in e.roles)
+            and (story is None or any(self.story_of.get(a) == story for a in e.articles))
+        ]
+        return fits[0].name if len(fits) == 1 else None
+
+
+def _with_speaker(m: QuoteMention, speaker: str | None) -> QuoteMention:
+    if speaker == m.speaker:
+        return m
+    return dataclasses.replace(m, speaker=speaker)
+
+
+def words(text: str) -> str:
+    """Case-, punctuation- and space-insensitive form of a quote."""
+    return normalize_for_hash(text)
+
+
+def same_quote(a: QuoteMention, b: QuoteMention) -> bool:
+    """Are ``a`` and ``b`` the same quote (exact, re-punctuated, truncated or lightly reworded)?"""
+    if a.speaker is not None and b.speaker is not None and a.speaker != b.speaker:
+        return False
+    wa, wb = words(a.text), words(b.text)
+    if not wa or not wb:
+        return False
+    if wa == wb:
+        return True
+    if a.article == b.article:
+        return False  # within one article only a repeat is the same quote (not nested reported speech)
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    n_short = len(short.split())
+    if n_short >= _MIN_WORDS_CONTAINED and f" {short} " in f" {long_} ":
+        return True
+    if n_short < _MIN_WORDS_FUZZY:
+        return False
+    if fuzz.ratio(wa, wb) >= _REWORDED:
+        return True
+    return len(short) * 2 >= len(long_) and fuzz.partial_ratio(short, long_) >= _REWORDED + 5
+
+
+def _group(mentions: list[QuoteMention], story_of: Mapping[str, str]) -> list[list[QuoteMention]]:
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in _candidate_pairs(mentions, story_of):
+        if find(i) != find(j) and same_quote(mentions[i], mentions[j]):
+            parent[find(i)] = find(j)
+    groups: dict[int, list[QuoteMention]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        groups[find(i)].append(m)
+    return list(groups.values())
+
+
+def _candidate_pairs(mentions: list[QuoteMention], story_of: Mapping[str, str]) -> list[tuple[int, int]]:
+    """Pairs that share a word of five letters or more (and a story, when stories are known)."""
+    by_word: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        for w in set(words(m.text).split()):
+            if len(w) >= 5:
+                by_word[w].add(i)
+    pairs: set[tuple[int, int]] = set()
+    for ids in by_word.values():
+        ordered = sorted(ids)
+        for n, i in enumerate(ordered):
+            for j in ordered[n + 1 :]:
+                if story_of.get(mentions[i].article) == story_of.get(mentions[j].article):
+                    pairs.add((i, j))
+    short = [i for i, m in enumerate(mentions) if len(words(m.text).split()) < _MIN_WORDS_FUZZY]
+    pairs.update((i, j) for n, i in enumerate(short) for j in short[n + 1 :])
+    return sorted(pairs)
+
+
+def clean_quote_text(text: str) -> str:
+    """A quote's text for display: continuation marks dropped, spaces collapsed, edges trimmed."""
+    text = re.sub(r"\s*\n\s*[“\"«‘]?", " ", text)
+    return " ".join(text.split()).strip(_QUOTE_EDGES)
+
+
+def _quote(
+    group: list[QuoteMention], published: Mapping[str, tuple[str, int]], story_of: Mapping[str, str]
+) -> Quote:
+    group.sort(key=lambda m: (published[m.article], m.start))
+    first = group[0]
+    longest = max(group, key=lambda m: (len(words(m.text)), -published[m.article][1]))
+    speakers = [m.speaker for m in group if m.speaker is not None]
+    speaker = max(set(speakers), key=lambda s: (speakers.count(s), s)) if speakers else None
+    kind = min((m.kind for m in group), key=lambda k: _KIND_ORDER[k])
+    text = clean_quote_text(longest.text)
+    return Quote(
+        id="q" + short_id(words(text), speaker or ""),
+        text=text,
+        speaker=speaker,
+        kind=kind,
+        mentions=tuple(group),
+        first_article=first.article,
+        story=story_of.get(first.article),
+    )

@@ -1,0 +1,134 @@
+"""Resolve a speaker mention to a canonical name within one article.
+
+Names map to the fullest form of the same person in the article ("Peskov" -> "Dmitry Peskov");
+"he"/"she" to the nearest preceding person who was the subject of a clause (main clauses first);
+role nouns ("the Kremlin spokesman") to the person seen with that role; groups and institutions
+("French officials", "the Kremlin", "the Palace") to themselves or the institution named before.
+Anything else stays None: an unresolved role noun is left for the story-level pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from storyline.nlp.entities import role_matches, surname
+from storyline.nlp.lexicon import GROUP_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, SEAT_NAMES
+from storyline.records import EntityMention
+
+_DET = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s+", re.IGNORECASE)
+_POSS = re.compile(r"[’']s\s+")
+_SPEAKER_TYPES = frozenset({"ORG", "GPE", "NORP"})
+_PLURAL_GROUPS = frozenset({"officials", "sources", "diplomats", "leaders", "aides", "lawmakers", "analysts"})
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """A person named as the subject of a clause: where, in which sentence, main clause or not."""
+
+    pos: int
+    sent_start: int
+    person: str
+    main: bool
+
+
+@dataclass
+class SpeakerResolver:
+    """Per-article state: people, subjects, roles and groups seen so far."""
+
+    entities: list[EntityMention]
+    subjects: list[Subject] = field(default_factory=list)
+    roles: list[tuple[int, str, str]] = field(default_factory=list)  # (position, role, canonical person)
+    groups: list[tuple[int, str]] = field(default_factory=list)  # (position, group speaker)
+    _full: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        counts: dict[str, int] = {}
+        for m in self.entities:
+            if m.type == "PERSON":
+                counts[m.text] = counts.get(m.text, 0) + 1
+        for name in sorted(counts, key=lambda n: (len(n.split()), counts[n], n)):
+            self._full[surname(name)] = name
+
+    def canonical_person(self, text: str) -> str:
+        return self._full.get(surname(text), text)
+
+    def add_subject(self, subject: Subject) -> None:
+        self.subjects.append(subject)
+        self.subjects.sort(key=lambda s: s.pos)
+
+    def resolve(self, text: str, start: int, end: int, sent_start: int = 0) -> str | None:
+        """Canonical speaker for the mention ``text`` at ``start:end``, or None if unknown."""
+        stripped = _DET.sub("", text.strip())
+        people = [m for m in self.entities if m.type == "PERSON" and start <= m.start and m.end <= end]
+        if people and _is_group_phrase(stripped, people[0]):
+            return self._remember(start, f"{self.canonical_person(people[0].text)}’s {stripped.split()[-1]}")
+        if people:
+            return self.canonical_person(people[0].text)
+        low = stripped.casefold()
+        if low in PERSON_PRONOUNS:
+            return self._antecedent(start, sent_start)
+        last = _POSS.sub(" ", stripped).split()[-1:] if stripped else []
+        if last and surname(last[0]) in self._full and last[0][:1].isupper():
+            return self._full[surname(last[0])]
+        if low in SEAT_NAMES or low.split()[-1:] == ["palace"]:
+            return self._seat(start, low)
+        if _has_role(low) and low.split()[-1] not in _PLURAL_GROUPS:
+            return self._by_role(stripped, start)
+        return self._group(stripped, start, end)
+
+    def _antecedent(self, pos: int, sent_start: int) -> str | None:
+        before = [s for s in self.subjects if s.pos < pos]
+        same = [s for s in before if s.sent_start == sent_start]
+        for pool in ([s for s in same if s.main], same, [s for s in before if s.main], before):
+            if pool:
+                return pool[-1].person
+        return None
+
+    def _by_role(self, role: str, pos: int) -> str | None:
+        fits = [r for r in self.roles if role_matches(role, r[1])]
+        if not fits:
+            return None
+        before = [r for r in fits if r[0] < pos]
+        chosen = before[-1] if before else fits[0]
+        return self.canonical_person(chosen[2])
+
+    def _seat(self, pos: int, low: str) -> str | None:
+        bare = low.removeprefix("the ")
+        seats = [
+            m for m in self.entities if m.text.casefold() in SEAT_NAMES and m.text.casefold() != "palace"
+        ]
+        named = [m for m in seats if m.text.casefold() == bare]
+        if named:
+            return named[0].text
+        before = [m for m in seats if m.start < pos]
+        return before[-1].text if before else None
+
+    def _group(self, stripped: str, start: int, end: int) -> str | None:
+        words = stripped.split()
+        if not words:
+            return None
+        head = words[-1].casefold()
+        if head in GROUP_NOUNS:
+            if len(words) == 1:
+                earlier = [g for p, g in self.groups if p < start and g.split()[-1].casefold() == head]
+                return earlier[-1] if earlier else (stripped if head.endswith("s") else None)
+            return self._remember(start, stripped)
+        inside = [m for m in self.entities if start <= m.start and m.end <= end and m.type in _SPEAKER_TYPES]
+        if inside and inside[0].type != "NORP":
+            return inside[0].text
+        return None
+
+    def _remember(self, pos: int, group: str) -> str:
+        self.groups.append((pos, group))
+        return group
+
+
+def _has_role(low: str) -> bool:
+    return any(w.strip(".,") in ROLE_NOUNS for w in low.split())
+
+
+def _is_group_phrase(stripped: str, person: EntityMention) -> bool:
+    """ "Macron's office": a person's name inside a group noun phrase is not the speaker."""
+    words = stripped.split()
+    return len(words) > 1 and words[-1].casefold() in GROUP_NOUNS and bool(_POSS.search(stripped))
