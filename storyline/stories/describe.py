@@ -1,0 +1,112 @@
+"""Turn the index's clusters into Story and Storyline records: titles, dates, outlets, terms, reasons."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from storyline.records import Story, Storyline
+from storyline.stories.clusters import Cluster
+from storyline.stories.info import ArticleInfo
+from storyline.stories.storylines import link_stories
+from storyline.stories.vectors import top_terms
+from storyline.text import short_id
+
+if TYPE_CHECKING:
+    from storyline.stories.index import StoryIndex
+
+__all__ = ["build_stories", "display_terms", "explain"]
+
+_SHOWN_SHARED = 5
+_STORY_TERMS = 8
+
+
+def explain(vector: Mapping[str, float], cluster: Cluster, info: ArticleInfo, sim: float, size: int) -> str:
+    """Why an article belongs: the heaviest terms it shares with the rest of its story, and similarity."""
+    if size <= 1:
+        return "only article of this story so far"
+    shared = [k for k, w in vector.items() if cluster.centroid.get(k, 0.0) - w > 1e-6]
+    shared.sort(key=lambda k: (k[0] != "e", -vector[k] * (cluster.centroid[k] - vector[k]), k))
+    names = display_terms(shared, info.names, _SHOWN_SHARED)
+    shares = f"shares {', '.join(names)}; " if names else ""
+    return f"{shares}similarity {sim:.2f} to the story centroid"
+
+
+def display_terms(keys: Sequence[str], names: Mapping[str, str], n: int) -> list[str]:
+    """Readable forms of field-prefixed terms, without repeats (case-insensitive)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for key in keys:
+        term = key[2:]
+        text = term[1:] if key[0] == "n" else names.get(term, term.replace("_", " "))
+        if text.casefold() in seen or any(text.casefold() in s.split() for s in seen):
+            continue
+        seen.add(text.casefold())
+        out.append(text)
+        if len(out) == n:
+            break
+    return out
+
+
+def _date_key(info: ArticleInfo) -> tuple[bool, str, str]:
+    return (info.published is None, info.published or "", info.id)
+
+
+def _story(index: StoryIndex, cluster: Cluster, storyline: str | None) -> Story:
+    infos = index.infos
+    members = [m for rep in cluster.reps for m in (rep, *index.copies_of.get(rep, ()))]
+    ordered = sorted((infos[m] for m in members), key=_date_key)
+    dates = [i.published for i in ordered if i.published]
+    best = max((infos[r] for r in cluster.reps), key=lambda i: (i.similarity, -len(i.title), i.id))
+    names: dict[str, str] = {}
+    for rep in cluster.reps:
+        for key, value in infos[rep].names.items():
+            names.setdefault(key, value)
+    keys = top_terms(cluster.centroid, "e", _STORY_TERMS) + top_terms(cluster.centroid, "tb", _STORY_TERMS)
+    return Story(
+        id=cluster.id,
+        title=best.title,
+        articles=tuple(i.id for i in ordered),
+        first=min(dates) if dates else None,
+        last=max(dates) if dates else None,
+        storyline=storyline,
+        outlets=tuple(sorted({i.source for i in ordered if i.source})),
+        terms=tuple(display_terms(keys, names, _STORY_TERMS)),
+        explanations=tuple((i.id, i.note) for i in ordered),
+    )
+
+
+def build_stories(
+    index: StoryIndex, previous: Sequence[Story]
+) -> tuple[tuple[Story, ...], tuple[Storyline, ...]]:
+    """Stories ordered by first date, and storylines whose ids persist through ``previous``/the index."""
+    groups = link_stories(index.clusters, index.postings, index.params)
+    earlier = {s.id: s.storyline for s in previous if s.storyline} | index.storyline_of
+    line_of: dict[str, str] = {}
+    used: set[str] = set()
+    for group in groups:
+        votes = Counter(earlier[c] for c in group if c in earlier and earlier[c] not in used)
+        line_id = votes.most_common(1)[0][0] if votes else "l" + short_id(*group[:1])
+        used.add(line_id)
+        line_of.update(dict.fromkeys(group, line_id))
+    index.storyline_of = dict(line_of)
+    stories = sorted(
+        (_story(index, c, line_of.get(c.id)) for c in index.clusters.values()),
+        key=lambda s: (s.first is None, s.first or "", s.id),
+    )
+    return tuple(stories), _storylines(stories, groups, line_of)
+
+
+def _storylines(
+    stories: Sequence[Story], groups: Sequence[Sequence[str]], line_of: Mapping[str, str]
+) -> tuple[Storyline, ...]:
+    by_id = {s.id: s for s in stories}
+    lines = []
+    for group in groups:
+        members = sorted((by_id[c] for c in group), key=lambda s: (s.first is None, s.first or "", s.id))
+        biggest = max(members, key=lambda s: (len(s.articles), s.last or "", s.id))
+        lines.append(
+            Storyline(id=line_of[group[0]], title=biggest.title, stories=tuple(s.id for s in members))
+        )
+    return tuple(sorted(lines, key=lambda line: line.id))

@@ -1,0 +1,212 @@
+"""StoryIndex: incremental, time-aware single-pass clustering of articles into stories.
+
+Each new article (copies are represented by their canonical) goes to the most similar story whose
+centroid it reaches above ``threshold`` after time decay, or founds a new story.  Candidate stories
+come from an inverted index over the centroids' heaviest terms, so the cost per article does not grow
+with the corpus.  After a batch, ``refine_passes`` re-assignment passes over that batch's articles
+(k-means style) make the partition nearly independent of arrival order.  The index persists with
+:meth:`StoryIndex.to_bytes` / :meth:`StoryIndex.from_bytes`; stories that existed keep their ids.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storyline.records import Article, CopyGroup, Story, Storyline
+from storyline.stories.clusters import Cluster, Postings, date_gap
+from storyline.stories.features import RawFeatures, extract
+from storyline.stories.info import ArticleInfo, day_of, representatives
+from storyline.stories.params import StoryParams, time_decay
+from storyline.stories.vectors import Vector, Vocabulary, similarity, top_terms
+from storyline.text import short_id
+
+__all__ = ["StoryIndex"]
+
+
+@dataclass(slots=True)
+class StoryIndex:
+    """Persistent clustering state: vocabulary, story centroids, members and per-article notes."""
+
+    params: StoryParams = field(default_factory=StoryParams)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    clusters: dict[str, Cluster] = field(default_factory=dict)
+    infos: dict[str, ArticleInfo] = field(default_factory=dict)
+    cluster_of: dict[str, str] = field(default_factory=dict)  # representative -> cluster id
+    copies_of: dict[str, list[str]] = field(default_factory=dict)  # representative -> other members
+    storyline_of: dict[str, str] = field(default_factory=dict)  # cluster id -> storyline id (last run)
+    postings: Postings = field(default_factory=Postings)
+
+    # ------------------------------------------------------------------ adding
+
+    def add(self, articles: Sequence[Article], copies: Sequence[CopyGroup] = ()) -> list[str]:
+        """Place new articles (already indexed ones are skipped); return the ids of touched stories."""
+        fresh = [a for a in articles if a.id not in self.infos]
+        reps, members = representatives(fresh, copies, known=self.infos.keys())
+        raws = {a.id: extract(a.title, a.text) for a in reps}
+        for raw in raws.values():
+            self.vocabulary.add(raw)
+        self._remember(fresh, members, raws)
+        order = sorted(reps, key=lambda a: (day_of(a.published) is None, day_of(a.published) or 0, a.id))
+        vectors = {a.id: self.vocabulary.vector(raws[a.id]) for a in order}
+        before = set(self.clusters)
+        for article in order:
+            self._place(article.id, vectors[article.id])
+        for _ in range(self.params.refine_passes):
+            if not self._refine(order, vectors):
+                break
+        self._rename_new(before)
+        touched = {self.cluster_of[a.id] for a in order}
+        for cid in touched:
+            self._explain(self.clusters[cid], vectors)
+        return sorted(touched)
+
+    def _remember(
+        self, fresh: Sequence[Article], members: dict[str, list[str]], raws: dict[str, RawFeatures]
+    ) -> None:
+        for article in fresh:
+            self.infos[article.id] = ArticleInfo.of(article, raws.get(article.id))
+        for rep, others in members.items():
+            known = self.copies_of.setdefault(rep, [])
+            known.extend(m for m in others if m not in known and m != rep)
+            rep_cluster = self.cluster_of.get(rep)
+            if rep_cluster is not None:  # a copy of an already placed article joins its story
+                for member in others:
+                    self.infos[member].note = f"copy of {rep}; counted once"
+
+    def _best(self, rep: str, vector: Vector, exclude_empty: bool = True) -> tuple[str | None, float]:
+        day = self.infos[rep].day
+        terms = top_terms(vector, "bten", self.params.candidate_terms)
+        best: tuple[str | None, float] = (None, 0.0)
+        weights = self.params.weights.by_prefix()
+        for cid in sorted(self.postings.candidates(terms, self.params.max_posting)):
+            cluster = self.clusters.get(cid)
+            if cluster is None or (exclude_empty and not cluster.reps):
+                continue
+            gap = date_gap(day, cluster.first, cluster.last)
+            if gap is not None and gap > self.params.window_days:
+                continue
+            sim = similarity(vector, cluster.centroid, cluster.norms, weights)
+            sim *= time_decay(gap, self.params.grace_days, self.params.decay_days)
+            if sim > best[1]:
+                best = (cid, sim)
+        return best
+
+    def _place(self, rep: str, vector: Vector) -> None:
+        cid, sim = self._best(rep, vector)
+        if cid is None or sim < self.params.threshold:
+            cid = self._new_cluster_id(rep)
+            self.clusters[cid] = Cluster(id=cid)
+        self._join(cid, rep, vector)
+
+    def _join(self, cid: str, rep: str, vector: Vector) -> None:
+        cluster = self.clusters[cid]
+        cluster.add(rep, vector, self.infos[rep].day, self.params.centroid_size)
+        self.cluster_of[rep] = cid
+        self.postings.index(cluster)
+
+    def _refine(self, order: Sequence[Article], vectors: dict[str, Vector]) -> bool:
+        """One re-assignment pass; True when some article moved."""
+        moved = False
+        for article in order:
+            rep = article.id
+            home = self.clusters[self.cluster_of[rep]]
+            home.remove(rep, vectors[rep])
+            cid, sim = self._best(rep, vectors[rep])
+            if cid is None or sim < self.params.threshold:
+                cid = home.id if not home.reps else self._new_cluster_id(rep)
+                self.clusters.setdefault(cid, Cluster(id=cid))
+            if cid != home.id:
+                moved = True
+            self._join(cid, rep, vectors[rep])
+            if not home.reps:
+                self._drop(home)
+        for cluster in {self.clusters[self.cluster_of[a.id]].id for a in order}:
+            c = self.clusters[cluster]
+            c.reset_dates(self.infos[r].day for r in c.reps)
+        return moved
+
+    def _drop(self, cluster: Cluster) -> None:
+        self.postings.forget(cluster.id, cluster.indexed_terms())
+        self.clusters.pop(cluster.id, None)
+
+    def _new_cluster_id(self, rep: str) -> str:
+        cid = "s" + short_id(rep)
+        n = 1
+        while cid in self.clusters:
+            cid = "s" + short_id(rep, str(n))
+            n += 1
+        return cid
+
+    def _rename_new(self, before: set[str]) -> None:
+        """Stories founded in this batch are named after their earliest member, whatever the order."""
+        renames: dict[str, str] = {}
+        for cid in sorted(set(self.clusters) - before):
+            reps = self.clusters[cid].reps
+            founder = min(reps, key=lambda r: (self.infos[r].day is None, self.infos[r].day or 0, r))
+            renames[cid] = "s" + short_id(founder)
+        if len(set(renames.values()) | (set(self.clusters) - set(renames))) == len(self.clusters):
+            self._rename(renames)
+
+    def _explain(self, cluster: Cluster, vectors: dict[str, Vector]) -> None:
+        from storyline.stories.describe import explain
+
+        weights = self.params.weights.by_prefix()
+        for rep in cluster.reps:
+            vector = vectors.get(rep)
+            if vector is not None:
+                sim = similarity(vector, cluster.centroid, cluster.norms, weights)
+                self.infos[rep].similarity = sim
+                self.infos[rep].note = explain(vector, cluster, self.infos[rep], sim, len(cluster.reps))
+
+    def adopt_ids(self, previous: Sequence[Story]) -> None:
+        """Rename clusters to the id of the previous story they overlap most (each id used once)."""
+        owner = {m: s.id for s in previous for m in s.articles}
+        pairs: Counter[tuple[str, str]] = Counter()
+        for cid, cluster in self.clusters.items():
+            for rep in cluster.reps:
+                for member in (rep, *self.copies_of.get(rep, ())):
+                    if member in owner:
+                        pairs[(cid, owner[member])] += 1
+        renames: dict[str, str] = {}
+        taken: set[str] = set()
+        for (cid, old), _ in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+            if cid not in renames and old not in taken:
+                renames[cid] = old
+                taken.add(old)
+        reserved = taken | {s.id for s in previous}
+        for cid in sorted(self.clusters):
+            if cid not in renames and cid in reserved:
+                renames[cid] = "s" + short_id(cid, "split")
+        self._rename(renames)
+
+    def _rename(self, renames: dict[str, str]) -> None:
+        moved = [self.clusters.pop(cid) for cid in sorted(renames) if cid != renames[cid]]
+        for cluster in moved:
+            self.postings.forget(cluster.id, cluster.indexed_terms())
+            cluster.id = renames[cluster.id]
+        for cluster in moved:
+            self.clusters[cluster.id] = cluster
+            self.postings.index(cluster)
+            for rep in cluster.reps:
+                self.cluster_of[rep] = cluster.id
+
+    # ------------------------------------------------------------------ reading
+
+    def stories(self, previous: Sequence[Story] = ()) -> tuple[tuple[Story, ...], tuple[Storyline, ...]]:
+        """Stories (largest first) and storylines; ``previous`` stories lend their ids by overlap."""
+        from storyline.stories.describe import build_stories
+
+        return build_stories(self, previous)
+
+    def to_bytes(self) -> bytes:
+        from storyline.stories.persist import dump
+
+        return dump(self)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> StoryIndex:
+        from storyline.stories.persist import load
+
+        return load(data)

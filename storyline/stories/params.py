@@ -1,0 +1,43 @@
+"""Tunable parameters of story clustering and storyline linking, with their chosen defaults."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from storyline.stories.vectors import FieldWeights
+
+__all__ = ["StoryParams", "time_decay"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryParams:
+    """Thresholds and weights.
+
+    ``threshold``: least article-to-story similarity (after time decay) to join a story.
+    ``grace_days``/``decay_days``: an article within ``grace_days`` of a story's date range is not
+    penalised; beyond that the similarity decays as ``exp(-(gap - grace) / decay_days)``.
+    ``window_days``: stories further away in time are not even considered.
+    ``refine_passes``: re-assignment passes over the articles of one batch (order independence).
+    ``storyline_*``: the lower tier that links stories (centroid to centroid) into storylines.
+    """
+
+    threshold: float = 0.30
+    weights: FieldWeights = field(default_factory=FieldWeights)
+    grace_days: float = 2.0
+    decay_days: float = 3.0
+    window_days: int = 21
+    refine_passes: int = 2
+    storyline_threshold: float = 0.22
+    storyline_weights: FieldWeights = field(default_factory=lambda: FieldWeights(0.4, 0.1, 0.5, 0.0))
+    storyline_window_days: int = 35
+    candidate_terms: int = 30
+    max_posting: int = 2000
+    centroid_size: int = 400
+
+
+def time_decay(gap_days: float | None, grace_days: float, decay_days: float) -> float:
+    """Multiplier in (0, 1] for an article ``gap_days`` away from a story (None: undated, 1)."""
+    if gap_days is None or gap_days <= grace_days:
+        return 1.0
+    return math.exp(-(gap_days - grace_days) / decay_days)

@@ -1,0 +1,75 @@
+"""Storylines: stories of one ongoing affair, linked by a lower similarity tier between story centroids.
+
+Two stories are linked when their centroids (names, body and title words) are similar above
+``storyline_threshold`` and their date ranges are at most ``storyline_window_days`` apart.  Linked
+stories form connected components (union-find); each story belongs to at most one storyline and a
+storyline has at least two stories.  Candidate pairs come from the index's postings, not from all pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from storyline.stories.clusters import Cluster, Postings
+from storyline.stories.params import StoryParams
+from storyline.stories.vectors import top_terms
+
+__all__ = ["centroid_similarity", "link_stories"]
+
+_LINK_TERMS = 25
+
+
+def centroid_similarity(a: Cluster, b: Cluster, weights: Mapping[str, float]) -> float:
+    """Weighted mean of per-field cosines between two centroids."""
+    dots: dict[str, float] = {}
+    small, large = (
+        (a.centroid, b.centroid) if len(a.centroid) <= len(b.centroid) else (b.centroid, a.centroid)
+    )
+    for key, w in small.items():
+        other = large.get(key)
+        if other is not None:
+            dots[key[0]] = dots.get(key[0], 0.0) + w * other
+    total = weight_sum = 0.0
+    for prefix, weight in weights.items():
+        na, nb = a.norms.get(prefix), b.norms.get(prefix)
+        if weight <= 0 or ((not na or not nb) and prefix not in "bt"):
+            continue
+        weight_sum += weight
+        if na and nb:
+            total += weight * dots.get(prefix, 0.0) / (na * nb)
+    return total / weight_sum if weight_sum else 0.0
+
+
+def _range_gap(a: Cluster, b: Cluster) -> int | None:
+    if a.first is None or a.last is None or b.first is None or b.last is None:
+        return None
+    return max(0, max(a.first, b.first) - min(a.last, b.last))
+
+
+def link_stories(clusters: Mapping[str, Cluster], postings: Postings, params: StoryParams) -> list[list[str]]:
+    """Groups of >= 2 cluster ids forming storylines, each sorted, groups in a stable order."""
+    parent = {cid: cid for cid in clusters}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    weights = params.storyline_weights.by_prefix()
+    for cid in sorted(clusters):
+        cluster = clusters[cid]
+        terms = top_terms(cluster.centroid, "etb", _LINK_TERMS)
+        for other_id in sorted(postings.candidates(terms, params.max_posting)):
+            other = clusters.get(other_id)
+            if other is None or other_id <= cid or find(cid) == find(other_id):
+                continue
+            gap = _range_gap(cluster, other)
+            if gap is not None and gap > params.storyline_window_days:
+                continue
+            if centroid_similarity(cluster, other, weights) >= params.storyline_threshold:
+                parent[find(other_id)] = find(cid)
+    groups: dict[str, list[str]] = {}
+    for cid in clusters:
+        groups.setdefault(find(cid), []).append(cid)
+    return sorted((sorted(g) for g in groups.values() if len(g) >= 2), key=lambda g: g[0])
