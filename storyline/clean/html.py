@@ -99,13 +99,19 @@ def _drop_title_line(text: str, title: str | None) -> tuple[str, tuple[Removed, 
 
 
 def _published(html: str, date: str | None) -> str | None:
-    """trafilatura's date, with the time of day when the page's metadata states it for that date."""
+    """trafilatura's date, with the time of day when the page's metadata states it for that date.
+
+    The time is kept as the page writes it (local to the outlet); its UTC offset is dropped.
+    """
     if not date:
         return None
     for match in _PUBLISHED_TIME.finditer(html):
         stamp = match.group(1).replace(" ", "T")
         if stamp.startswith(date):
-            return datetime.fromisoformat(stamp).strftime("%Y-%m-%dT%H:%M")
+            try:
+                return datetime.fromisoformat(stamp).strftime("%Y-%m-%dT%H:%M")
+            except ValueError:
+                continue
     return date
 
 
