@@ -11,12 +11,19 @@ from storyline.cli import app
 
 def reference() -> str:
     cmd = typer.main.get_command(app)
-    parts = ["# Command-line reference", "", "Generated from `--help` by `scripts/cli_reference.py`; checked in tests.", ""]
+    parts = [
+        "# Command-line reference",
+        "",
+        "Generated from `--help` by `scripts/cli_reference.py`; checked in tests.",
+        "",
+    ]
     ctx = cmd.make_context("storyline", [], resilient_parsing=True, max_content_width=100, terminal_width=100)
     parts += ["## storyline", "", "```", cmd.get_help(ctx).rstrip(), "```", ""]
     for name in sorted(cmd.commands):  # type: ignore[attr-defined]
         sub = cmd.commands[name]  # type: ignore[attr-defined]
-        sctx = sub.make_context(name, [], parent=ctx, resilient_parsing=True, max_content_width=100, terminal_width=100)
+        sctx = sub.make_context(
+            name, [], parent=ctx, resilient_parsing=True, max_content_width=100, terminal_width=100
+        )
         parts += [f"## storyline {name}", "", "```", sub.get_help(sctx).rstrip(), "```", ""]
     return "\n".join(parts)
 

@@ -46,7 +46,12 @@ def _progress(quiet: bool) -> Any:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Files, directories (recursive) or - for JSONL on stdin.", show_default=False)],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH", help="Files, directories (recursive) or - for JSONL on stdin.", show_default=False
+        ),
+    ],
     db: DbOpt = None,
     as_json: JsonOpt = False,
     quiet: QuietOpt = False,
@@ -94,8 +99,11 @@ def articles(db: DbOpt = None, as_json: JsonOpt = False) -> None:
 
 
 @app.command()
-def show(article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")], db: DbOpt = None,
-         as_json: JsonOpt = False) -> None:
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
     """Show one article: metadata, cleaned text and what cleaning removed."""
     from storyline.report import article_dict
     from storyline.store import Store
@@ -142,8 +150,11 @@ def stories_cmd(db: DbOpt = None, as_json: JsonOpt = False) -> None:
 
 
 @app.command()
-def story(story_id: Annotated[str, typer.Argument(help="Story id (or a unique prefix).")], db: DbOpt = None,
-          as_json: JsonOpt = False) -> None:
+def story(
+    story_id: Annotated[str, typer.Argument(help="Story id (or a unique prefix).")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
     """Show one story: its articles, summary, timeline, quotes and conflicts."""
     from storyline.report import build_report
     from storyline.store import Store
@@ -164,7 +175,9 @@ def story(story_id: Annotated[str, typer.Argument(help="Story id (or a unique pr
 @app.command()
 def quotes(
     db: DbOpt = None,
-    speaker: Annotated[str | None, typer.Option("--speaker", help="Only quotes by this speaker (substring).")] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Only quotes by this speaker (substring).")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Who said what, per story."""
@@ -186,7 +199,9 @@ def quotes(
         out.print(f"\n[bold]{titles.get(sid or '', 'No story')}[/bold] [dim]{sid or ''}[/dim]")
         for q in items:
             n = len(q.mentions)
-            out.print(f"  {q.speaker or 'unattributed'}: “{q.text}” [dim]({q.kind}, {n} mention{'s' * (n > 1)})[/dim]")
+            out.print(
+                f"  {q.speaker or 'unattributed'}: “{q.text}” [dim]({q.kind}, {n} mention{'s' * (n > 1)})[/dim]"
+            )
 
 
 def main() -> None:

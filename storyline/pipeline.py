@@ -7,20 +7,27 @@ inputs, so a run killed midway leaves a consistent store that the next run compl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
-from storyline import analysis, copies, nlp, stories, temporal
+from storyline import nlp, temporal
 from storyline.clean import clean, learn_recurring, raw_hash, source_key
 from storyline.clean.chrome import split_lines
 from storyline.errors import InputError
 from storyline.ingest import read_inputs
-from storyline.records import Annotations, Article, CopyGroup, ErrorRecord, RawDoc, Story, TimeExpr
+from storyline.records import Annotations, Article, ErrorRecord, RawDoc, TimeExpr
 from storyline.store import Store
 
 Progress = Callable[[str, int, int | None], None]
 BATCH = 200
+
+
+def refresh(store: Store, *, progress: Progress | None = None, full: bool = False) -> None:
+    """Bring corpus-level results up to date (see :mod:`storyline.refresh`)."""
+    from storyline import refresh as corpus
+
+    corpus.refresh(store, progress=progress or _noop, full=full)
 
 
 def annotation_version() -> str:
@@ -97,14 +104,16 @@ def _ingest_batch(
     version = annotation_version()
     annotated = []
     for a, rh, raw in cleaned:
-        annotations, failure = _safe_annotate(a)
+        annotations, failure = safe_annotate(a)
         if failure:
             errors.append(failure)
             store.add_error(run_id, failure)
         annotated.append((a, rh, raw, annotations))
     with store.transaction() as c:
         for raw in text_docs:
-            store.add_source_lines(c, source_key(raw), [ln for ln in split_lines(raw.body) if len(ln.split()) <= 12])
+            store.add_source_lines(
+                c, source_key(raw), [ln for ln in split_lines(raw.body) if len(ln.split()) <= 12]
+            )
         for article, rh, _raw, (times, ann) in annotated:
             store.add_article(c, article, rh, run_id)
             store.put_annotations(c, article.id, version, times, ann)
@@ -118,101 +127,14 @@ def _unique_id(store: Store, article: Article, rh: str, taken: set[str]) -> Arti
     return replace(article, id=f"{article.id}~{rh[:6]}")
 
 
-def _annotate(article: Article) -> tuple[tuple[TimeExpr, ...], Annotations]:
+def annotate(article: Article) -> tuple[tuple[TimeExpr, ...], Annotations]:
     return temporal.tag_times(article.text, article.published), nlp.annotate(article)
 
 
-def _safe_annotate(article: Article) -> tuple[tuple[tuple[TimeExpr, ...], Annotations], ErrorRecord | None]:
+def safe_annotate(article: Article) -> tuple[tuple[tuple[TimeExpr, ...], Annotations], ErrorRecord | None]:
     """Annotate; a failure of an analysis stage keeps the article (unannotated) and says why."""
     try:
-        return _annotate(article), None
+        return annotate(article), None
     except Exception as exc:  # a stage bug must not lose the article or stop the run
         reason = f"analysis failed, article kept without annotations: {type(exc).__name__}: {exc}"
         return ((), Annotations(article=article.id)), ErrorRecord(article.path, reason)
-
-
-def refresh(store: Store, *, progress: Progress = _noop) -> None:
-    """Recompute corpus-level results over everything in the store, in one transaction."""
-    articles = store.articles()
-    _refresh_annotations(store, articles, progress)
-    progress("copies", 0, None)
-    groups = copies.find_copies(articles)
-    articles = _infer_published(store, articles, groups)
-    progress("stories", 0, None)
-    story_list, storylines = stories.cluster_stories(articles, groups, previous=store.stories())
-    ann = store.annotations(a.id for a in articles)
-    times = {aid: t for aid, (_v, t, _n) in ann.items()}
-    nlp_ann = {aid: n for aid, (_v, _t, n) in ann.items()}
-    progress("quotes", 0, None)
-    entities = nlp.link_entities(articles, nlp_ann)
-    quotes = nlp.collect_quotes(articles, nlp_ann, entities, story_list)
-    by_id = {a.id: a for a in articles}
-    timeline, conflicts, summaries = [], [], []
-    for n, story in enumerate(story_list, 1):
-        members = [by_id[a] for a in story.articles if a in by_id]
-        story_quotes = [q for q in quotes if q.story == story.id]
-        timeline.extend(analysis.build_timeline(story, members, times))
-        found = analysis.find_conflicts(story, members, nlp_ann, story_quotes, entities)
-        conflicts.extend(found)
-        if len(members) > 1:
-            summaries.append(analysis.summarize(story, members, story_quotes, found, groups))
-        progress("analysis", n, len(story_list))
-    with store.transaction() as c:
-        store.replace_results(
-            c,
-            story_list,
-            {
-                "copy": groups,
-                "storyline": storylines,
-                "entity": entities,
-                "quote": quotes,
-                "timeline": timeline,
-                "conflict": conflicts,
-                "summary": summaries,
-            },
-        )
-
-
-def _refresh_annotations(store: Store, articles: Sequence[Article], progress: Progress) -> None:
-    """Re-annotate articles whose cached annotations are missing or from an older stage version."""
-    version = annotation_version()
-    cached = store.annotations(a.id for a in articles)
-    stale = [a for a in articles if a.id not in cached or cached[a.id][0] != version]
-    for start in range(0, len(stale), BATCH):
-        chunk = stale[start : start + BATCH]
-        done = [(a, _safe_annotate(a)[0]) for a in chunk]
-        with store.transaction() as c:
-            for a, (times, ann) in done:
-                store.put_annotations(c, a.id, version, times, ann)
-        progress("annotating", start + len(chunk), len(stale))
-
-
-def _infer_published(store: Store, articles: list[Article], groups: Iterable[CopyGroup]) -> list[Article]:
-    """Undated articles take the date of a dated copy or version of the same article (inferred)."""
-    by_id = {a.id: a for a in articles}
-    updates: dict[str, str] = {}
-    for g in groups:
-        dates = sorted(by_id[m].published for m in g.members if m in by_id and by_id[m].published and not
-                       by_id[m].published_inferred)
-        if not dates:
-            continue
-        for m in g.members:
-            a = by_id.get(m)
-            if a is not None and (a.published is None or a.published_inferred) and a.published != dates[0]:
-                updates[m] = dates[0]
-    if not updates:
-        return articles
-    version = annotation_version()
-    cached = store.annotations(updates)
-    with store.transaction() as c:
-        for aid, date in updates.items():
-            store.set_published(c, aid, date, inferred=True)
-            a = replace(by_id[aid], published=date, published_inferred=True)
-            by_id[aid] = a
-            ann = cached[aid][2] if aid in cached else nlp.annotate(a)
-            store.put_annotations(c, aid, version, temporal.tag_times(a.text, date), ann)
-    return [by_id[a.id] for a in articles]
-
-
-def story_of(stories_: Sequence[Story]) -> dict[str, str]:
-    return {a: s.id for s in stories_ for a in s.articles}

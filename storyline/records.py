@@ -251,8 +251,8 @@ def _convert(tp: Any, value: Any) -> Any:
         return None
     origin = typing.get_origin(tp)
     if origin in (Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(args[0], value) if len(args) == 1 else value
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(options[0], value) if len(options) == 1 else value
     if origin is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
@@ -260,8 +260,8 @@ def _convert(tp: Any, value: Any) -> Any:
         return tuple(_convert(a, v) for a, v in zip(args, value, strict=False))
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         hints = typing.get_type_hints(tp)
-        kwargs = {f.name: _convert(hints[f.name], value[f.name]) for f in dataclasses.fields(tp) if f.name in value}
+        kwargs = {
+            f.name: _convert(hints[f.name], value[f.name]) for f in dataclasses.fields(tp) if f.name in value
+        }
         return tp(**kwargs)
     return value
-
-

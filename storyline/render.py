@@ -69,7 +69,9 @@ def story_block(console: Console, story: dict[str, Any], rep: dict[str, Any], ar
     span = _date(story.get("first"))
     if story.get("last") and story.get("last") != story.get("first"):
         span += f" – {_date(story.get('last'))}"
-    head = Text.assemble(("STORY ", "bold"), (story["id"], "cyan"), f"  {story['title']}  ", (f"[{span}]", "dim"))
+    head = Text.assemble(
+        ("STORY ", "bold"), (story["id"], "cyan"), f"  {story['title']}  ", (f"[{span}]", "dim")
+    )
     console.print(head)
     for aid in story["articles"]:
         a = arts.get(aid)
@@ -86,13 +88,17 @@ def story_block(console: Console, story: dict[str, Any], rep: dict[str, Any], ar
         console.print("  [bold]Timeline[/bold]")
         for t in entries:
             flag = " (announced)" if t.get("announced") else ""
-            console.print(f"    {t['date']}{flag}  {_short(t['text'], 100)} [dim][{len(t['articles'])} art.][/dim]")
+            console.print(
+                f"    {t['date']}{flag}  {_short(t['text'], 100)} [dim][{len(t['articles'])} art.][/dim]"
+            )
     quotes = [q for q in rep.get("quotes", []) if q.get("story") == sid]
     if quotes:
         console.print("  [bold]Who said what[/bold]")
         for q in quotes[:12]:
             who = q.get("speaker") or "unattributed"
             n = len(q["mentions"])
-            console.print(f"    {who}: “{_short(q['text'], 90)}” [dim]({q['kind']}, {n} mention{'s' * (n > 1)})[/dim]")
+            console.print(
+                f"    {who}: “{_short(q['text'], 90)}” [dim]({q['kind']}, {n} mention{'s' * (n > 1)})[/dim]"
+            )
     for c in [c for c in rep.get("conflicts", []) if c["story"] == sid]:
         console.print(f"  [bold yellow]Conflict ({c['kind']})[/bold yellow] {c['summary']}")

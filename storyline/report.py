@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from storyline.records import Article, CopyGroup, ErrorRecord, Quote, Story, to_dict
+from storyline.records import Article, CopyGroup, Entity, ErrorRecord, Quote, Story, to_dict
 from storyline.store import Store
 
 SCHEMA = "storyline.report/1"
 
 
-def article_dict(article: Article, times: Sequence[Any], copy_of: str | None = None, story: str | None = None) -> dict[
-    str, Any]:
-    d = to_dict(article)
+def article_dict(
+    article: Article, times: Sequence[Any], copy_of: str | None = None, story: str | None = None
+) -> dict[str, Any]:
+    d: dict[str, Any] = to_dict(article)
     d.pop("content_hash", None)
     d["times"] = [to_dict(t) for t in times]
     d["copy_of"] = copy_of
@@ -37,18 +39,36 @@ def build_report(store: Store, article_ids: Sequence[str], errors: Sequence[Erro
     return {
         "schema": SCHEMA,
         "articles": [
-            article_dict(a, ann[a.id][1] if a.id in ann else (), copy_of.get(a.id), story_of.get(a.id)) for a in articles
+            article_dict(a, ann[a.id][1] if a.id in ann else (), copy_of.get(a.id), story_of.get(a.id))
+            for a in articles
         ],
         "copies": [_copy_dict(g) for g in copies],
         "stories": [to_dict(s) for s in stories],
         "storylines": [to_dict(s) for s in store.derived("storyline") if s.id in storyline_ids],
-        "entities": [to_dict(e) for e in store.derived("entity") if wanted & set(e.articles)],
+        "entities": [to_dict(e) for e in merge_entities(store.derived("entity")) if wanted & set(e.articles)],
         "quotes": [to_dict(q) for q in quotes],
         "timeline": [to_dict(t) for t in store.derived("timeline") if t.story in story_ids],
         "conflicts": [to_dict(c) for c in store.derived("conflict") if c.story in story_ids],
         "summaries": [to_dict(s) for s in store.derived("summary") if s.story in story_ids],
         "errors": [to_dict(e) for e in errors],
     }
+
+
+def merge_entities(entities: Sequence[Entity]) -> list[Entity]:
+    """One entity per id across stories: aliases, articles and roles united."""
+    merged: dict[str, Entity] = {}
+    for e in entities:
+        m = merged.get(e.id)
+        if m is None:
+            merged[e.id] = e
+            continue
+        merged[e.id] = replace(
+            m,
+            aliases=tuple(dict.fromkeys(m.aliases + e.aliases)),
+            articles=tuple(dict.fromkeys(m.articles + e.articles)),
+            roles=tuple(dict.fromkeys(m.roles + e.roles)),
+        )
+    return list(merged.values())
 
 
 def _copy_dict(group: CopyGroup) -> dict[str, Any]:

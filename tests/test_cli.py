@@ -12,16 +12,38 @@ from storyline.cli import main
 from tests.chrome_samples import BODY, SCRAPED
 
 ARTICLE_KEYS = {
-    "id", "path", "title", "source", "origin", "published", "published_inferred", "language", "dateline",
-    "authors", "text", "removed", "times",
+    "id",
+    "path",
+    "title",
+    "source",
+    "origin",
+    "published",
+    "published_inferred",
+    "language",
+    "dateline",
+    "authors",
+    "text",
+    "removed",
+    "times",
 }
 REPORT_KEYS = {
-    "schema", "articles", "copies", "stories", "storylines", "entities", "quotes", "timeline", "conflicts",
-    "summaries", "errors",
+    "schema",
+    "articles",
+    "copies",
+    "stories",
+    "storylines",
+    "entities",
+    "quotes",
+    "timeline",
+    "conflicts",
+    "summaries",
+    "errors",
 }
 
 
-def run(args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+def run(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str]:
     monkeypatch.setattr(sys, "argv", ["storyline", *args])
     code = 0
     try:
@@ -69,7 +91,9 @@ def test_analyze_text_output_and_progress(corpus: Path, db_path: str, monkeypatc
     assert "(0 new, 2 already in the store)" in out
 
 
-def test_some_inputs_failing_exits_1_and_reports_them(corpus: Path, db_path: str, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_some_inputs_failing_exits_1_and_reports_them(
+    corpus: Path, db_path: str, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "bin.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     code, out, err = run(["analyze", str(corpus), "--db", db_path, "--json", "-q"], monkeypatch, capsys)
@@ -106,7 +130,9 @@ def test_read_back_commands(corpus: Path, db_path: str, monkeypatch, capsys) -> 
     assert code == 0 and "quotes" in json.loads(out)
 
 
-def test_unknown_ids_and_missing_db_are_one_line_errors(tmp_path: Path, db_path: str, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_ids_and_missing_db_are_one_line_errors(
+    tmp_path: Path, db_path: str, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run(["articles", "--db", str(tmp_path / "none.db")], monkeypatch, capsys)
     assert code == 1 and "no storyline database" in err and "Traceback" not in err
     run(["analyze", str(tmp_path), "--db", db_path, "-q"], monkeypatch, capsys)

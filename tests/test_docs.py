@@ -32,6 +32,21 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_report_format_documents_every_contract_key() -> None:
     doc = (ROOT / "docs" / "report-format.md").read_text()
-    for key in ("schema", "articles", "copies", "stories", "storylines", "entities", "quotes", "timeline",
-                "conflicts", "summaries", "errors", "published_inferred", "dateline", "removed", "times"):
+    for key in (
+        "schema",
+        "articles",
+        "copies",
+        "stories",
+        "storylines",
+        "entities",
+        "quotes",
+        "timeline",
+        "conflicts",
+        "summaries",
+        "errors",
+        "published_inferred",
+        "dateline",
+        "removed",
+        "times",
+    ):
         assert re.search(rf"`{key}`", doc), key

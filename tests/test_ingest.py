@@ -40,7 +40,13 @@ def test_html_sniffed_in_txt(tmp_path: Path) -> None:
 
 
 def test_json_article_and_array(tmp_path: Path) -> None:
-    one = {"id": "x1", "title": "T", "text": ARTICLE, "url": "https://ex.example/a", "published": "2025-03-11"}
+    one = {
+        "id": "x1",
+        "title": "T",
+        "text": ARTICLE,
+        "url": "https://ex.example/a",
+        "published": "2025-03-11",
+    }
     (tmp_path / "one.json").write_text(json.dumps(one))
     (tmp_path / "many.json").write_text(json.dumps([one, {**one, "id": "x2"}]))
     docs = read([str(tmp_path / "one.json"), str(tmp_path / "many.json")])
@@ -50,9 +56,20 @@ def test_json_article_and_array(tmp_path: Path) -> None:
 
 def test_jsonl_field_names_of_news_please_and_trafilatura(tmp_path: Path) -> None:
     lines = [
-        {"title": "A", "maintext": ARTICLE, "date_publish": "2025-03-11 06:40:00", "source_domain": "np.example",
-         "authors": ["Ana Ruiz"]},
-        {"title": "B", "text": ARTICLE, "date": "2025-03-12", "hostname": "tf.example", "author": "Tom Hale; Ana Ruiz"},
+        {
+            "title": "A",
+            "maintext": ARTICLE,
+            "date_publish": "2025-03-11 06:40:00",
+            "source_domain": "np.example",
+            "authors": ["Ana Ruiz"],
+        },
+        {
+            "title": "B",
+            "text": ARTICLE,
+            "date": "2025-03-12",
+            "hostname": "tf.example",
+            "author": "Tom Hale; Ana Ruiz",
+        },
         {"html": HTML, "url": "https://h.example/x"},
     ]
     f = tmp_path / "feed.jsonl"
@@ -87,10 +104,18 @@ def test_warc_responses(tmp_path: Path) -> None:
     with path.open("wb") as fh:
         w = WARCWriter(fh, gzip=True)
         for n, url in enumerate(["https://a.example/1", "https://b.example/2"]):
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
             body = HTML.replace("Dam talks resume", f"Dam talks resume {n}").encode()
-            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
-        w.write_record(w.create_warc_record("https://a.example/1", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+            w.write_record(
+                w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            )
+        w.write_record(
+            w.create_warc_record(
+                "https://a.example/1", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+            )
+        )
     docs = read([str(path)])
     assert [d.url for d in docs if isinstance(d, RawDoc)] == ["https://a.example/1", "https://b.example/2"]
     assert all(d.path.startswith(f"{path}#") for d in docs)
@@ -118,7 +143,9 @@ def test_bad_input_becomes_error_record(tmp_path: Path, name: str, data: bytes, 
 
 def test_malformed_jsonl_line_does_not_stop_the_file(tmp_path: Path) -> None:
     f = tmp_path / "mixed.jsonl"
-    f.write_text(json.dumps({"text": ARTICLE}) + "\n{broken\n" + json.dumps({"text": ARTICLE + " More."}) + "\n")
+    f.write_text(
+        json.dumps({"text": ARTICLE}) + "\n{broken\n" + json.dumps({"text": ARTICLE + " More."}) + "\n"
+    )
     docs = read([str(f)])
     assert [type(d).__name__ for d in docs] == ["RawDoc", "ErrorRecord", "RawDoc"]
     assert docs[1].path == f"{f}#2"

@@ -99,7 +99,9 @@ def test_crash_before_corpus_stages_is_completed_by_next_run(
 ) -> None:
     corpus = write_corpus(tmp_path / "c")
     with Store(db_path) as s:
-        monkeypatch.setattr(pipeline, "refresh", lambda store, progress=None: (_ for _ in ()).throw(KeyboardInterrupt))
+        monkeypatch.setattr(
+            pipeline, "refresh", lambda store, progress=None: (_ for _ in ()).throw(KeyboardInterrupt)
+        )
         with pytest.raises(KeyboardInterrupt):
             pipeline.analyze([str(corpus)], s)
         monkeypatch.undo()
@@ -113,7 +115,9 @@ def test_exact_article_ids_are_kept_from_json(tmp_path: Path, db_path: str) -> N
     import json
 
     f = tmp_path / "x.jsonl"
-    f.write_text("\n".join(json.dumps({"id": f"wire-{i}", "text": BODY[i] + " " + BODY[5]}) for i in range(2)))
+    f.write_text(
+        "\n".join(json.dumps({"id": f"wire-{i}", "text": BODY[i] + " " + BODY[5]}) for i in range(2))
+    )
     with Store(db_path) as s:
         r = pipeline.analyze([str(f)], s)
     assert r.article_ids == ("wire-0", "wire-1")

@@ -43,9 +43,7 @@ def learn_recurring(
             continue
         lines = {ln for ln in split_lines(raw.body) if len(ln.split()) <= 12}
         counts.setdefault(source_key(raw), Counter()).update(lines)
-    return {
-        key: frozenset(line for line, n in c.items() if n >= min_docs) for key, c in counts.items()
-    }
+    return {key: frozenset(line for line, n in c.items() if n >= min_docs) for key, c in counts.items()}
 
 
 def clean(raw: RawDoc, recurring: frozenset[str] = frozenset()) -> Article:
@@ -94,7 +92,9 @@ def _article(raw: RawDoc, result: ChromeResult, html_meta: object | None) -> Art
         source=raw.source or h_site or meta.host(url) or meta.site_from_copyright(removed_texts),
         origin=wire or meta.origin_from_credit(result.credit),
         url=url,
-        published=meta.parse_date(raw.published) or meta.parse_date(h_date) or meta.parse_date(result.date_line),
+        published=meta.parse_date(raw.published)
+        or meta.parse_date(h_date)
+        or meta.parse_date(result.date_line),
         language=raw.language or meta.language(text),
         dateline=place,
         authors=raw.authors or h_authors or meta.authors_from_byline(result.byline),

@@ -28,13 +28,17 @@ _BYLINE = re.compile(
     r"(?i:by|written by|words by)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)(?:\s*[,|]\s*[\w .]+)?",
 )
-_BOARD_BYLINE = re.compile(r"(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*\|\s*(?i:editorial board|staff|staff writer)")
+_BOARD_BYLINE = re.compile(
+    r"(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*\|\s*(?i:editorial board|staff|staff writer)"
+)
 _CREDIT = re.compile(
     r"(?:.*\s)?(?:originally appeared on|was originally published (?:on|by|in)|first appeared (?:on|in)|"
     r"originally published (?:on|by|in)|republished (?:from|with permission of))\s+(?P<origin>[\w.-]+(?:\s[\w.-]+){0,4})\.?",
     re.IGNORECASE,
 )
-_WIRE_LINE = re.compile(r"[-—–]*\s*\(?(?P<origin>AP|AFP|Reuters|Associated Press|Agence France-Presse|dpa|UPI)\)?\.?")
+_WIRE_LINE = re.compile(
+    r"[-—–]*\s*\(?(?P<origin>AP|AFP|Reuters|Associated Press|Agence France-Presse|dpa|UPI)\)?\.?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +89,9 @@ def _is_wrapped(lines: list[str]) -> bool:
     return long_lines >= 0.8 * len(body) and run_on >= 0.5 * len(body)
 
 
-def strip_chrome(text: str, recurring: frozenset[str] = frozenset(), *, structural: bool = True) -> ChromeResult:
+def strip_chrome(
+    text: str, recurring: frozenset[str] = frozenset(), *, structural: bool = True
+) -> ChromeResult:
     """Split scraped ``text`` into article body, metadata and chrome.
 
     ``recurring`` holds lines known to recur across many articles of the same source.
@@ -160,7 +166,9 @@ def _classify(ln: _Line, recurring: frozenset[str]) -> None:
 
 def _body_bounds(lines: list[_Line]) -> tuple[int, int]:
     """Index of the first body line and one past the last (the trailer starts there)."""
-    start = next((i for i, ln in enumerate(lines) if ln.reason is None and ln.meta is None and ln.prose), None)
+    start = next(
+        (i for i, ln in enumerate(lines) if ln.reason is None and ln.meta is None and ln.prose), None
+    )
     if start is None:
         return 0, len(lines)
     end = len(lines)

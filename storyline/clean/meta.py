@@ -45,7 +45,9 @@ _CREDIT = re.compile(
 )
 _WIRE = re.compile(r"\(?(AP|AFP|Reuters|Associated Press|Agence France-Presse|dpa|UPI)\)?\.?$")
 _BY = re.compile(r"^(?:by|written by|words by)\s+", re.IGNORECASE)
-_COPYRIGHT_SITE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<site>[A-Z][\w&' .-]{1,40}?)[.,]?\s+all rights", re.I)
+_COPYRIGHT_SITE = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<site>[A-Z][\w&' .-]{1,40}?)[.,]?\s+all rights", re.I
+)
 
 
 def parse_date(value: str | None) -> str | None:

@@ -19,7 +19,10 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"listen to (?:this )?article|\d+\s+min(?:ute)?s? read|view comments|comments?(?:\s*\(\d+\))?|"
             r"\d+ comments?|add comment|post comment|load more|show more|go to top)(?:\s*[-–]\s*\d+)?\.?",
         ),
-        ("advertising marker", r"[-–—\s]*(?:advertisement|advertising|ad image|sponsored(?: content)?|ad)[-–—\s]*"),
+        (
+            "advertising marker",
+            r"[-–—\s]*(?:advertisement|advertising|ad image|sponsored(?: content)?|ad)[-–—\s]*",
+        ),
         (
             "social media widget",
             r"(?:(?:facebook|twitter|x|youtube|instagram|linkedin|medium|quora|whatsapp|telegram|reddit|"
@@ -51,7 +54,10 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("photo caption", r".*\((?:photo|photograph|image|picture|credit|file photo)s?\s*[:/].{0,80}\)\s*"),
         ("photo caption", r"(?:photo|image|file photo|caption|pictured)\s*:.*"),
-        ("photo caption", r".*\b(?:getty images|afp via getty images|ap photo|reuters/[a-z ]+|epa-efe)\)?\.?\s*"),
+        (
+            "photo caption",
+            r".*\b(?:getty images|afp via getty images|ap photo|reuters/[a-z ]+|epa-efe)\)?\.?\s*",
+        ),
     )
 )
 

@@ -43,7 +43,9 @@ def is_gzip(data: bytes) -> bool:
 
 def check_size(data: bytes, limit: int = MAX_BYTES) -> None:
     if len(data) > limit:
-        raise InputError(f"too large: {len(data) // (1024 * 1024)} MB, the limit is {limit // (1024 * 1024)} MB")
+        raise InputError(
+            f"too large: {len(data) // (1024 * 1024)} MB, the limit is {limit // (1024 * 1024)} MB"
+        )
 
 
 def looks_binary(data: bytes) -> bool:
@@ -96,5 +98,5 @@ def _decode_charset(data: bytes) -> str:
 
 
 _LATIN_FAMILY = frozenset(
-    "cp1250 cp1252 cp1254 cp1257 iso8859_1 iso8859_2 iso8859_9 iso8859_15 latin_1 mac_roman mac_latin2".split()
+    ["cp1250", "cp1252", "cp1254", "cp1257", "iso8859_1", "iso8859_2", "iso8859_9", "iso8859_15", "latin_1", "mac_roman", "mac_latin2"]
 )

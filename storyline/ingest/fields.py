@@ -11,7 +11,15 @@ _TEXT = ("text", "maintext", "raw_text", "content", "body", "article", "descript
 _HTML = ("html", "raw_html", "content_html", "source_html", "page")
 _TITLE = ("title", "headline", "title_page", "title_rss")
 _URL = ("url", "source_url", "link", "canonical_url", "uri")
-_PUBLISHED = ("published", "date_publish", "date", "publish_date", "published_at", "date_published", "pubdate")
+_PUBLISHED = (
+    "published",
+    "date_publish",
+    "date",
+    "publish_date",
+    "published_at",
+    "date_published",
+    "pubdate",
+)
 _SOURCE = ("source", "source_domain", "sitename", "site_name", "hostname", "domain", "outlet", "publisher")
 _AUTHORS = ("authors", "author", "byline")
 _LANGUAGE = ("language", "lang")

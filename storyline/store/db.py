@@ -78,7 +78,9 @@ class Store:
             if not readonly:
                 migrations.apply(self.conn)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open database {self.path}: {exc}", hint="is it a storyline database?") from exc
+            raise StoreError(
+                f"cannot open database {self.path}: {exc}", hint="is it a storyline database?"
+            ) from exc
 
     def close(self) -> None:
         self.conn.close()
@@ -104,7 +106,9 @@ class Store:
 
     def begin_run(self, inputs: Sequence[str]) -> int:
         with self.transaction() as c:
-            cur = c.execute("INSERT INTO runs (started_at, inputs) VALUES (?, ?)", (_now(), json.dumps(list(inputs))))
+            cur = c.execute(
+                "INSERT INTO runs (started_at, inputs) VALUES (?, ?)", (_now(), json.dumps(list(inputs)))
+            )
         return int(cur.lastrowid or 0)
 
     def finish_run(self, run_id: int, *, n_new: int, n_seen: int, n_errors: int) -> None:
@@ -120,7 +124,8 @@ class Store:
     def add_error(self, run_id: int, err: ErrorRecord) -> None:
         with self.transaction() as c:
             c.execute(
-                "INSERT INTO errors (run_id, path, reason, at) VALUES (?, ?, ?, ?)", (run_id, err.path, err.reason, _now())
+                "INSERT INTO errors (run_id, path, reason, at) VALUES (?, ?, ?, ?)",
+                (run_id, err.path, err.reason, _now()),
             )
 
     # -- articles -----------------------------------------------------------------------------
@@ -158,9 +163,12 @@ class Store:
             ),
         )
 
-    def set_published(self, c: sqlite3.Connection, article_id: str, published: str | None, inferred: bool) -> None:
+    def set_published(
+        self, c: sqlite3.Connection, article_id: str, published: str | None, inferred: bool
+    ) -> None:
         c.execute(
-            "UPDATE articles SET published=?, published_inferred=? WHERE id=?", (published, int(inferred), article_id)
+            "UPDATE articles SET published=?, published_inferred=? WHERE id=?",
+            (published, int(inferred), article_id),
         )
 
     def article(self, article_id: str) -> Article:
@@ -170,13 +178,17 @@ class Store:
                 "SELECT * FROM articles WHERE id LIKE ? ORDER BY id LIMIT 2", (article_id + "%",)
             ).fetchall()
             if len(row) != 1:
-                raise NotFoundError(f"no article with id {article_id!r}", hint="list ids with 'storyline articles'")
+                raise NotFoundError(
+                    f"no article with id {article_id!r}", hint="list ids with 'storyline articles'"
+                )
             row = row[0]
         return _article(row)
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         if ids is None:
-            rows = self.conn.execute("SELECT * FROM articles ORDER BY published IS NULL, published, id").fetchall()
+            rows = self.conn.execute(
+                "SELECT * FROM articles ORDER BY published IS NULL, published, id"
+            ).fetchall()
             return [_article(r) for r in rows]
         wanted = list(dict.fromkeys(ids))
         found: dict[str, Article] = {}
@@ -191,16 +203,25 @@ class Store:
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def errors(self, run_id: int | None = None) -> list[ErrorRecord]:
-        q, args = ("SELECT path, reason FROM errors WHERE run_id=? ORDER BY id", (run_id,)) if run_id else (
-            "SELECT path, reason FROM errors ORDER BY id",
-            (),
+        q, args = (
+            ("SELECT path, reason FROM errors WHERE run_id=? ORDER BY id", (run_id,))
+            if run_id
+            else (
+                "SELECT path, reason FROM errors ORDER BY id",
+                (),
+            )
         )
         return [ErrorRecord(r[0], r[1]) for r in self.conn.execute(q, args)]
 
     # -- per-article annotations ---------------------------------------------------------------
 
     def put_annotations(
-        self, c: sqlite3.Connection, article_id: str, version: str, times: Sequence[TimeExpr], nlp: Annotations
+        self,
+        c: sqlite3.Connection,
+        article_id: str,
+        version: str,
+        times: Sequence[TimeExpr],
+        nlp: Annotations,
     ) -> None:
         c.execute(
             "INSERT OR REPLACE INTO annotations (article_id, version, times, nlp) VALUES (?,?,?,?)",
@@ -239,33 +260,73 @@ class Store:
         return None if row is None else bytes(row[0])
 
     def put_state(self, c: sqlite3.Connection, name: str, data: bytes) -> None:
-        c.execute("INSERT OR REPLACE INTO state (name, data, updated_at) VALUES (?,?,?)", (name, data, _now()))
+        c.execute(
+            "INSERT OR REPLACE INTO state (name, data, updated_at) VALUES (?,?,?)", (name, data, _now())
+        )
 
     # -- corpus-level results -------------------------------------------------------------------
 
-    def replace_results(
+    def write_results(
         self,
         c: sqlite3.Connection,
         stories: Sequence[Story],
-        derived: dict[str, Sequence[Any]],
+        storylines: Sequence[Storyline],
+        copies: Sequence[CopyGroup],
+        per_story: dict[str, dict[str, Sequence[Any]]],
+        vanished: Iterable[str] = (),
     ) -> None:
-        """Replace stories and derived results (copies, quotes, ...) in one transaction."""
-        c.execute("DELETE FROM story_articles")
-        c.execute("DELETE FROM stories")
-        c.execute("DELETE FROM derived")
+        """Write corpus results: all stories, storylines and copy groups; the per-story results
+        (entities, quotes, timeline, conflicts, summary) of the stories in ``per_story``; and drop
+        what belonged to ``vanished`` stories."""
+        gone = set(vanished) | set(per_story)
+        c.executemany("DELETE FROM derived WHERE story=?", [(s,) for s in gone])
+        c.executemany("DELETE FROM stories WHERE id=?", [(s,) for s in vanished])
+        c.execute("DELETE FROM derived WHERE kind IN ('copy', 'storyline')")
         for s in stories:
             c.execute(
-                "INSERT INTO stories (id, title, first, last, storyline, data) VALUES (?,?,?,?,?,?)",
+                "INSERT OR REPLACE INTO stories (id, title, first, last, storyline, data) VALUES (?,?,?,?,?,?)",
                 (s.id, s.title, s.first, s.last, s.storyline, json.dumps(to_dict(s))),
             )
-            c.executemany(
-                "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?,?)",
-                [(s.id, a) for a in s.articles],
+        c.execute("DELETE FROM story_articles")
+        c.executemany(
+            "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?,?)",
+            [(s.id, a) for s in stories for a in s.articles],
+        )
+        self._insert(c, "copy", copies, None)
+        self._insert(c, "storyline", storylines, None)
+        for story_id, kinds in per_story.items():
+            for kind, records in kinds.items():
+                self._insert(c, kind, records, story_id)
+
+    def _insert(self, c: sqlite3.Connection, kind: str, records: Sequence[Any], story: str | None) -> None:
+        rows = [
+            (
+                kind,
+                f"{story}/{_derived_id(r, n)}" if story else _derived_id(r, n),
+                story,
+                json.dumps(to_dict(r)),
             )
-        for kind, records in derived.items():
-            rows = [(kind, _derived_id(kind, r, n), getattr(r, "story", None), json.dumps(to_dict(r))) for n, r in
-                    enumerate(records)]
-            c.executemany("INSERT OR REPLACE INTO derived (kind, id, story, data) VALUES (?,?,?,?)", rows)
+            for n, r in enumerate(records)
+        ]
+        c.executemany("INSERT OR REPLACE INTO derived (kind, id, story, data) VALUES (?,?,?,?)", rows)
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY rowid")]
+
+    def stale_annotation_ids(self, version: str) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT a.id FROM articles a LEFT JOIN annotations n ON n.article_id = a.id "
+            "WHERE n.version IS NULL OR n.version != ? ORDER BY a.rowid",
+            (version,),
+        )
+        return [r[0] for r in rows]
+
+    def published_of(self, ids: Iterable[str]) -> dict[str, tuple[str | None, bool]]:
+        out: dict[str, tuple[str | None, bool]] = {}
+        for chunk in _chunks(list(ids), 500):
+            q = f"SELECT id, published, published_inferred FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+            out.update((r[0], (r[1], bool(r[2]))) for r in self.conn.execute(q, chunk))
+        return out
 
     def stories(self) -> list[Story]:
         rows = self.conn.execute("SELECT data FROM stories ORDER BY last IS NULL, last DESC, id")
@@ -274,9 +335,13 @@ class Store:
     def story(self, story_id: str) -> Story:
         row = self.conn.execute("SELECT data FROM stories WHERE id=?", (story_id,)).fetchone()
         if row is None:
-            rows = self.conn.execute("SELECT data FROM stories WHERE id LIKE ? LIMIT 2", (story_id + "%",)).fetchall()
+            rows = self.conn.execute(
+                "SELECT data FROM stories WHERE id LIKE ? LIMIT 2", (story_id + "%",)
+            ).fetchall()
             if len(rows) != 1:
-                raise NotFoundError(f"no story with id {story_id!r}", hint="list ids with 'storyline stories'")
+                raise NotFoundError(
+                    f"no story with id {story_id!r}", hint="list ids with 'storyline stories'"
+                )
             row = rows[0]
         return from_dict(Story, json.loads(row[0]))
 
@@ -285,15 +350,15 @@ class Store:
         if story is None:
             rows = self.conn.execute("SELECT data FROM derived WHERE kind=? ORDER BY rowid", (kind,))
         else:
-            rows = self.conn.execute("SELECT data FROM derived WHERE kind=? AND story=? ORDER BY rowid", (kind, story))
+            rows = self.conn.execute(
+                "SELECT data FROM derived WHERE kind=? AND story=? ORDER BY rowid", (kind, story)
+            )
         return [from_dict(cls, json.loads(r[0])) for r in rows]
 
 
-def _derived_id(kind: str, record: Any, n: int) -> str:
+def _derived_id(record: Any, n: int) -> str:
     rid = getattr(record, "id", None)
-    if rid:
-        return str(rid)
-    return f"{getattr(record, 'story', '')}:{n}"
+    return str(rid) if rid else str(n)
 
 
 def _article(row: sqlite3.Row) -> Article:
