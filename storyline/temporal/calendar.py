@@ -41,6 +41,8 @@ class Context:
     ref: date | None = None  # last day-precise date mentioned
     ref_year: int | None = None  # last year mentioned
     ref_month: int | None = None
+    last_value: str | None = None  # the last DATE value, any granularity ("1989-Q3")
+    last_end: int = -1000
     ref_fresh: bool = False  # the last expression was a day-precise date ("Monday at 5 p.m.")
 
     def base(self) -> date | None:

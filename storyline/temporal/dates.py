@@ -42,7 +42,7 @@ def day_num(word: str) -> int:
 def _year(word: str, ctx: Context) -> int:
     y = int(word)
     if len(word) == 2:
-        base = ctx.anchor.year if ctx.anchor else 2000
+        base = ctx.ref_year if (ctx.narrative or not ctx.anchor) and ctx.ref_year else ctx.anchor.year if ctx.anchor else 2000
         y += 100 * (base // 100)
         if y > base + 10:
             y -= 100
@@ -58,10 +58,10 @@ def guess_year(month: int, day: int | None, ctx: Context, start: int, end: int) 
         return base_year
     anchor = ctx.anchor
     tense = tense_at(ctx.text, start, end)
+    if re.search(r"\b(?:since|last)\s+(?:(?:early|late|mid)[\s-]+)?$", ctx.text[max(0, start - 12) : start], re.I):
+        tense = "past"
     if day is None:
-        if tense == "past" and month > anchor.month:
-            return base_year - 1
-        return base_year + 1 if tense == "future" and month < anchor.month else base_year
+        return _month_year(month, anchor.month, base_year, tense)
     gap = (month - anchor.month) * 31 + ((day or 15) - anchor.day)
     if tense == "past" and gap > 62:
         return base_year - 1
@@ -72,6 +72,16 @@ def guess_year(month: int, day: int | None, ctx: Context, start: int, end: int) 
     if gap < -250:
         return base_year + 1
     return base_year
+
+
+def _month_year(month: int, anchor_month: int, year: int, tense: str | None) -> int:
+    if tense == "past":
+        return year - 1 if month > anchor_month else year
+    if tense == "future":
+        return year + 1 if month < anchor_month else year
+    if month - anchor_month > 6:
+        return year - 1
+    return year + 1 if anchor_month - month > 6 else year
 
 
 def full_date(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -193,6 +203,10 @@ def quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if year is None:
         return Resolved(f"XXXX-{'H' if half else 'Q'}{n}", "DATE")
+    if not gd.get("qy") and ctx.anchor and not ctx.narrative:
+        current = (ctx.anchor.month - 1) // (6 if half else 3) + 1
+        if n > current and tense_at(ctx.text, m.start(), m.end()) != "future":
+            year -= 1
     return Resolved(f"{year:04d}-{'H' if half else 'Q'}{n}", "DATE")
 
 

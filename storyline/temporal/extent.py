@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from storyline.temporal.calendar import Context, Resolved, period_duration
-from storyline.temporal.lexicon import SET_ADVERBS, number_of, unit_of
+from storyline.temporal.calendar import Context, Resolved, period_duration, weekday_near
+from storyline.temporal.lexicon import SET_ADVERBS, number_of, unit_of, weekday_num
+from storyline.temporal.tense import tense_at
 
 _MONEYISH = re.compile(r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|rubles?|yen|times|shares|barrels|tons)\s*$", re.I)
 
@@ -120,3 +121,22 @@ def _clock_day(rel: str | None, ctx: Context) -> str:
         return "XXXX-XX-XX"
     offset = {"tomorrow": 1, "yesterday": -1}.get((rel or "").lower(), 0)
     return (base + timedelta(days=offset)).isoformat()
+
+
+def clock_with_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"10 p.m. Wednesday", "noon Thursday", "16:00 UTC today"."""
+    gd = m.groupdict()
+    hour, minute = _clock_parts(gd)
+    if hour is None:
+        return None
+    zone = "Z" if (gd.get("tz") or "").upper() in ("UTC", "GMT", "Z") else ""
+    if ctx.anchor is None:
+        day = f"XXXX-WXX-{weekday_num(gd['wday'])}" if gd.get("wday") else "XXXX-XX-XX"
+    elif gd.get("wday"):
+        tense = tense_at(ctx.text, m.start(), m.end())
+        direction = -1 if tense == "past" else 1 if tense == "future" else 0
+        day = weekday_near(ctx.anchor, weekday_num(gd["wday"]), direction).isoformat()
+    else:
+        offset = {"yesterday": -1, "tomorrow": 1}.get((gd.get("rday") or "").lower(), 0)
+        day = (ctx.anchor + timedelta(days=offset)).isoformat()
+    return Resolved(f"{day}T{hour:02d}:{minute:02d}{zone}", "TIME")

@@ -90,6 +90,8 @@ def _month_guard(text: str, m: re.Match[str]) -> bool:
 def _season_guard(text: str, m: re.Match[str]) -> bool:
     if m.group("syear"):
         return True
+    if m.group("season").lower() in ("summer", "winter", "autumn") and not m.group("sdet"):
+        return not re.match(r"\s+(?:of|camp|school|games|olympics|house|palace)\b", text[m.end() : m.end() + 10], re.I)
     if re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
         return False
     if m.group("sdet"):
@@ -117,8 +119,12 @@ def _num_guard(text: str, m: re.Match[str]) -> bool:
     return not (m.group(0).lower().startswith("a second") and unit.startswith("second"))
 
 
+def _clock_day_guard(text: str, m: re.Match[str]) -> bool:
+    return bool(m.group("word") or m.group("ampm") or m.group("min"))
+
+
 def _r(kind: str, pattern: str, guard: Guard | None = None) -> Rule:
-    return Rule(kind, re.compile(rf"(?<![\w])(?<![A-Za-z]-)(?:{pattern})(?![\w])", re.I), guard)
+    return Rule(kind, re.compile(rf"(?<![\w])(?:(?<![A-Za-z]-)|(?=\d))(?:{pattern})(?![\w])", re.I), guard)
 
 
 def _month(name: str = "mname") -> str:
@@ -143,6 +149,7 @@ def rules() -> tuple[Rule, ...]:
         _r("century", rf"(?:the\s+)?{_MOD}(?P<cent>\d{{1,2}}(?:st|nd|rd|th)|{ordw})[\s-]+century"),
         _r("year", rf"{_MOD}(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?(?P<y>{_YEAR})(?:'s)?", _year_guard),
         _r("year_short", r"(?:fiscal\s+)?'(?P<y2>\d\d)(?!s)"),
+        _r("year_short", r"(?<=\d\d\d\d[-\u2013])(?P<y2>\d\d)(?![-\u2013]?\d)"),
         _r("season", rf"(?:(?P<sdet>the|this|last|next|past|coming|early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<syear>{_YEAR}))?", _season_guard),
         _r("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|final|current|previous|preceding|same|year-earlier|year-ago|comparable|recent|fiscal)(?:\s+(?:fiscal|calendar))?[\s-]+(?P<qu>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<qy>{_YEAR}|this\s+year|last\s+year|next\s+year))?"),
         _r("quarter_q", rf"(?P<qn>Q[1-4]|[1-4]Q)(?:\s+(?P<qy>{_YEAR}))?"),
@@ -161,6 +168,7 @@ def rules() -> tuple[Rule, ...]:
         _r("duration_bare", r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|ages)", _bare_unit_guard),
         _r("set_every", rf"(?:every|each|per|a\s+year\s+a|once\s+a|twice\s+a|(?P<times>{_NUM})\s+times\s+a|(?P<other>every\s+other))\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT})"),
         _r("set_adverb", rf"(?P<adv>{_alt(tuple(SET_ADVERBS))})"),
+        _r("clock_day", rf"(?:(?P<word>noon|midnight|midday)|(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*{_AMPM}?{_TZ})\s*,?\s+(?:on\s+)?(?:(?P<wday>{_WEEKDAY_FORMS})|(?P<rday>today|yesterday|tomorrow))", _clock_day_guard),
         _r("clock", rf"(?:(?P<rel>this|tomorrow|yesterday|last|today)\s+(?:at\s+)?)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*{_AMPM}{_TZ}"),
         _r("clock24", rf"(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?::\d\d)?{_TZ}(?!\s*(?:%|[ap]\.?m|-\d))"),
         _r("clock_word", rf"(?P<word>noon|midnight|midday)|(?P<hw>{_NUMW}|\d{{1,2}})\s+o'clock"),

@@ -131,6 +131,10 @@ def ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     if base is None:
         return None
     sign = -1 if direction in ("ago", "earlier", "before", "previously", "prior") else 1
+    if u[0] == "Y" and n == int(n):
+        echoed = _shift_last_value(ctx, m.start(), sign * int(n))
+        if echoed:
+            return Resolved(echoed, "DATE")
     unit = u[0] if not u[1] else "D"
     if n != int(n):
         return None
@@ -152,3 +156,16 @@ def reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"now" (PRESENT_REF), "recently" (PAST_REF), "the future" (FUTURE_REF)."""
     value = _REFS.get(_norm(m.group("ref")))
     return Resolved(value, "DATE") if value else None
+
+
+def _shift_last_value(ctx: Context, start: int, years: int) -> str | None:
+    """"a year earlier" after "the third quarter" means that quarter a year before: keep its granularity."""
+    if ctx.last_value is None or start - ctx.last_end > 250:
+        return None
+    m = re.fullmatch(r"(\d{4})(-Q[1-4]|-H[12]|-\d\d|-\d\d-\d\d|-W\d\d)", ctx.last_value)
+    if m is None:
+        return None
+    suffix = m[2]
+    if re.fullmatch(r"-\d\d-\d\d", suffix) and suffix == "-02-29":
+        return None
+    return f"{int(m[1]) + years:04d}{suffix}"

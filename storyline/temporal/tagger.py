@@ -50,6 +50,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "set_every": extent.set_every,
     "set_adverb": extent.set_adverb,
     "clock": extent.clock,
+    "clock_day": extent.clock_with_day,
     "clock24": extent.clock,
     "clock_word": extent.clock,
 }
@@ -70,6 +71,8 @@ def tag(text: str, anchor: str | None, *, narrative: bool = False) -> tuple[Time
             continue
         if res.type in ("DATE", "TIME"):
             dates.note_reference(ctx, res.value)
+        if res.type == "DATE" and res.value[:1].isdigit():
+            ctx.last_value, ctx.last_end = res.value, cand.end
         ctx.ref_fresh = bool(re.match(r"\d{4}-\d\d-\d\d$", res.value))
         announced = is_announced(res, day, clock)
         out.append(TimeExpr(cand.start, cand.end, text[cand.start : cand.end], res.value, res.type, announced))
