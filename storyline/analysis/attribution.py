@@ -125,7 +125,18 @@ def _clean(text: str) -> str:
     text = text.strip(" ,.")
     if text.startswith(("But ", "And ")):
         text = text.split(" ", 1)[1]
+    text = _drop_role(text)
     return "the " + text[4:] if text.startswith("The ") else text
+
+
+def _drop_role(text: str) -> str:
+    """ "Kremlin spokesman Dmitry Peskov" → "Dmitry Peskov" (a name after the last role word)."""
+    words = text.split()
+    roles = [i for i, w in enumerate(words) if w.lower() in ROLE_WORDS]
+    if not roles or roles[-1] == len(words) - 1:
+        return text
+    name = words[roles[-1] + 1 :]
+    return " ".join(name) if all(w[:1].isupper() for w in name) else text
 
 
 def canonical(name: str | None, entities: tuple[Entity, ...] | list[Entity]) -> str | None:

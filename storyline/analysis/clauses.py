@@ -16,7 +16,7 @@ _BOUNDARY = re.compile(
 )
 _LABEL = re.compile(r"^[A-Z]{3,}:\s*")
 _RELATIVE = re.compile(r"^(?:where|which|who|whom|whose)\b", re.I)
-_LEAD = re.compile(r"^(?:but|and|so|yet|also|instead|meanwhile|however|if|as|while|although)\b,?\s*", re.I)
+_LEAD = re.compile(r"^(?:but|and|so|yet|also|instead|meanwhile|however|while|although)\b,?\s*", re.I)
 _TRAIL = re.compile(r"[\s,;:.—–-]+$")
 MIN_WORDS = 6
 MAX_WORDS = 28

@@ -40,6 +40,7 @@ _META_NEGATION = re.compile(
 MIN_WEIGHT = 2.0  # shared proposition words, IDF-weighted
 MIN_SHARE = 0.35  # ... as a share of the whole proposition's weight
 MAX_TARGETS = 3
+SHORT_SENTENCE = 22  # words: a denial this short is quoted whole in the summary line
 RELATIVE_FLOOR = 0.6  # further targets must score at least this share of the best
 NEAR = 2  # sentences: a cue this close after another denial in one article joins it
 
@@ -62,8 +63,9 @@ def find_denials(items: Sequence[Statement]) -> list[Denial]:
 
 
 def _proposition(text: str) -> frozenset[str]:
-    m = _PROPOSITION.search(text)
-    return content_words(m.group("prop")) if m else content_words(text)
+    """What is denied: the content words after every denial verb, else the whole sentence's."""
+    props = [content_words(m.group("prop")) for m in _PROPOSITION.finditer(text)]
+    return frozenset().union(*props) if props else content_words(text)
 
 
 def find_targets(denial: Denial, items: Sequence[Statement], df: dict[str, int]) -> list[Statement]:
@@ -92,8 +94,11 @@ def _enough_shared(st: Statement, denial: Denial) -> bool:
 
 
 def _names_source(st: Statement, denial: Denial) -> bool:
-    context = denial.statement.words - denial.proposition
-    return bool(st.source and content_words(st.source) & context)
+    """The denial names the assertion's source ("rejected the Kestish account" → Kestish officials)."""
+    if not st.source:
+        return False
+    own = content_words(denial.statement.source or "")
+    return bool(content_words(st.source) & (denial.statement.words - own))
 
 
 def _bonus(st: Statement, denial: Denial, df: dict[str, int], n: int) -> float:
@@ -181,7 +186,9 @@ def _summary(targets: list[Statement], dens: list[Denial]) -> str:
     deniers = list(dict.fromkeys(d.statement.source for d in dens if d.statement.source))
     who = _join_sources(deniers) or "another source"
     first = dens[0]
-    denial = clause_around(first.statement.sentence.text, first.cue_at, first.cue_at + len(first.cue))
+    denial = first.statement.sentence.text
+    if len(denial.split()) > SHORT_SENTENCE:
+        denial = clause_around(denial, first.cue_at, first.cue_at + len(first.cue))
     return (
         f"{_cap(asserter)} {_verb('say', asserter)} “{_short(_unattributed(target))}”; "
         f"{who} {_verb('den', who)} it: “{_short(denial)}”"
@@ -190,7 +197,7 @@ def _summary(targets: list[Statement], dens: list[Denial]) -> str:
 
 _ATTRIBUTION_LEAD = re.compile(
     r"^(?:but\s+|and\s+)?(?:according to [^,]+,\s*"
-    r"|(?P<who>[^,“\"]{2,60}?)\s+(?:said|says|told \w+)\s+(?:that\s+)?)",
+    r"|(?P<who>[^,“\"]{2,60}?)\s+(?:said|says|say|told \w+)\s+(?:that\s+)?)",
     re.I,
 )
 
@@ -220,7 +227,7 @@ def _verb(stem: str, subject: str) -> str:
     return stem if plural else stem + "s"
 
 
-def _short(text: str, limit: int = 18) -> str:
+def _short(text: str, limit: int = SHORT_SENTENCE) -> str:
     words = tidy(text).split()
     return " ".join(words[:limit]) + (" …" if len(words) > limit else "")
 

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.analysis._text import wordset
+from storyline.analysis.attribution import REPORTING
 from storyline.analysis.claims import Statement
 from storyline.analysis.clauses import clause_around
 from storyline.analysis.quantities import Quantity, compatible, find_quantities, same_figure
@@ -36,7 +37,7 @@ PLACES = {
     "china": "china", "chinese": "china", "beijing": "china",
 }  # fmt: skip
 _PREP_PHRASE = re.compile(
-    r"\s*(?:\w+\s+){0,2}?\b(?P<prep>near|along|at|in|inside|into|on|to|from|across|around|outside)\s+"
+    r"\s*(?:\w+\s+){0,2}?\b(?P<prep>near|along|at|in|inside|into|on|to|from|across|around|outside|through|within)\s+"
     r"(?P<obj>(?:the\s+|its\s+|their\s+|neighbou?ring\s+)?(?:[\w’'.-]+\s+){0,4}?"
     r"(?:[A-Z][\w’'.-]+|border|borders|frontier)(?:\s+with\s+[A-Z][\w’'.-]+)?)"
 )
@@ -50,6 +51,9 @@ _PROJECTION_AFTER = re.compile(
 _NOT_PLACES = wordset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december"
+)
+_SUBJECT_BEFORE = re.compile(
+    r"\b([A-Z][\w.]+)\s+(?:has\s+|have\s+|had\s+)?(\w+(?:ed|es|s))\s+(?:\w+\s+){0,2}$"
 )
 _AS_OF = re.compile(r"\bas of\s+([^,.;]+)", re.I)
 
@@ -87,18 +91,23 @@ def _figure(st: Statement, q: Quantity, times: Mapping[str, tuple[TimeExpr, ...]
 
 
 def _norm_place(word: str) -> str:
-    w = word.lower().replace("’s", "").replace("'s", "")
-    return PLACES.get(w, w)
+    """Country, capital and demonym onto one key: "Russian", "Moscow" → russia; "Velorian" → veloria."""
+    w = word.lower().replace("’s", "").replace("'s", "").rstrip(".")
+    if w in PLACES:
+        return PLACES[w]
+    return w[:-1] if w.endswith("ian") else w
 
 
 def _owner(text: str, q: Quantity) -> str | None:
-    """ "Russian troops" → russia; else the nearest country-like word just before the figure."""
+    """Whose figure: a qualifier ("Russian troops"), else the subject of "X has massed 40,000 ..."."""
     for word in q.qualifier.split():
-        if _norm_place(word) in PLACES.values():
+        if word[:1].isupper():
             return _norm_place(word)
-    before = text[max(0, q.start - 40) : q.start]
-    names = [_norm_place(w) for w in _CAPITAL.findall(before)]
-    known = [n for n in names if n in PLACES.values()]
+    before = text[max(0, q.start - 50) : q.start]
+    m = _SUBJECT_BEFORE.search(before)
+    if m and m.group(2).lower() not in REPORTING:
+        return _norm_place(m.group(1))
+    known = [n for n in (_norm_place(w) for w in _CAPITAL.findall(before)) if n in PLACES.values()]
     return known[-1] if known else None
 
 

@@ -14,11 +14,15 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from storyline.analysis._text import article_sentences, norm_tokens, wordset
+from storyline.analysis._text import article_sentences, norm_tokens, words, wordset
 from storyline.records import Article
 
 MAX_DIFFERING_TOKENS = 2
 MIN_RATIO = 90.0
+_CALENDAR = wordset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december today yesterday tomorrow"
+)
 _NEGATIONS = wordset("not no never n't nor neither none nobody nothing without")
 
 
@@ -29,17 +33,25 @@ def contains(article: Article, sentence: str) -> bool:
         return False
     if _joined(tokens) in _article_key(article.id, article.text):
         return True
-    return any(near_verbatim(tokens, norm_tokens(s.text)) for s in article_sentences(article))
+    return any(near_verbatim(sentence, s.text) for s in article_sentences(article))
 
 
-def near_verbatim(a: Sequence[str], b: Sequence[str]) -> bool:
-    """At most two differing words, no differing number or negation, ≥90% similar."""
-    diff = (Counter(a) - Counter(b)) + (Counter(b) - Counter(a))
+def near_verbatim(a: str, b: str) -> bool:
+    """At most two differing words, none a number, negation, name or date; ≥90% similar."""
+    ta, tb = norm_tokens(a), norm_tokens(b)
+    diff = (Counter(ta) - Counter(tb)) + (Counter(tb) - Counter(ta))
     if sum(diff.values()) > MAX_DIFFERING_TOKENS:
         return False
-    if any(t[:1].isdigit() or t in _NEGATIONS or t.endswith("n't") for t in diff):
+    names = _names(a) | _names(b)
+    if any(t[:1].isdigit() or t in _NEGATIONS or t.endswith("n't") or t in names for t in diff):
         return False
-    return fuzz.ratio(_joined(a), _joined(b)) >= MIN_RATIO
+    return fuzz.ratio(_joined(ta), _joined(tb)) >= MIN_RATIO
+
+
+def _names(text: str) -> frozenset[str]:
+    """Lower-cased words written with a capital anywhere but the sentence start (names, places, days)."""
+    found = words(text)[1:]
+    return frozenset(w.lower().strip("'").rstrip(".,") for w in found if w[:1].isupper()) | _CALENDAR
 
 
 def supporting(sentence: str, articles: Sequence[Article]) -> tuple[str, ...]:

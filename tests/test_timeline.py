@@ -1,0 +1,148 @@
+"""Timeline: event dates merged across articles, cited, ordered, announced events marked."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyline.analysis import build_timeline
+from storyline.analysis.similarity import Similarity
+from storyline.analysis.timeline import day_of
+from storyline.records import Article, Story, TimeExpr
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "analysis"))
+from load import Case, load_cases
+
+
+@pytest.fixture(scope="module")
+def cases() -> dict[str, Case]:
+    return load_cases()
+
+
+def _article(aid: str, text: str) -> Article:
+    return Article(id=aid, path=aid, title=aid, text=text, content_hash=aid, published="2031-03-04")
+
+
+def _expr(text: str, needle: str, value: str, kind: str = "DATE", announced: bool = False) -> TimeExpr:
+    start = text.index(needle)
+    return TimeExpr(start, start + len(needle), needle, value, kind, announced)  # type: ignore[arg-type]
+
+
+def test_same_event_is_merged_and_cites_every_article(cases: dict[str, Case]) -> None:
+    case = cases["strait_talks"]
+    entries = build_timeline(case.story, case.articles, case.times, use_embeddings=False)
+    talks = [e for e in entries if e.date == "2031-03-03"]
+    assert len(talks) == 1
+    assert set(talks[0].articles) == {"a", "b", "c"}
+    assert "Lindholm" in talks[0].text
+    assert not talks[0].announced
+
+
+def test_future_event_is_announced(cases: dict[str, Case]) -> None:
+    case = cases["strait_talks"]
+    entries = build_timeline(case.story, case.articles, case.times, use_embeddings=False)
+    drills = [e for e in entries if e.date == "2031-03-15"]
+    assert len(drills) == 1
+    assert drills[0].announced
+    assert set(drills[0].articles) == {"a", "c"}
+    assert "drills" in drills[0].text
+
+
+def test_entries_are_ordered_and_durations_skipped(cases: dict[str, Case]) -> None:
+    case = cases["strait_talks"]
+    entries = build_timeline(case.story, case.articles, case.times, use_embeddings=False)
+    dates = [e.date for e in entries]
+    assert dates == sorted(dates)
+    # the durations (PT6H, P10Y, PXW) never become entries; the three dated days do
+    assert set(dates) == {"2031-03-03", "2031-03-04", "2031-03-15"}
+
+
+def test_every_fixture_entry_matches_expectation(cases: dict[str, Case]) -> None:
+    for case in cases.values():
+        entries = build_timeline(case.story, case.articles, case.times, use_embeddings=False)
+        for want in case.timeline:
+            got = [e for e in entries if e.date == want["date"] and set(want["articles"]) <= set(e.articles)]
+            assert got, (case.name, want)
+            assert got[0].announced is want["announced"]
+            assert all(w in got[0].text for w in want["words"])
+
+
+def test_articles_outside_the_story_are_ignored(cases: dict[str, Case]) -> None:
+    case = cases["strait_talks"]
+    story = Story(id="s", title="t", articles=("a", "b"))
+    entries = build_timeline(story, case.articles, case.times, use_embeddings=False)
+    assert all("c" not in e.articles for e in entries)
+
+
+def test_distinct_events_on_one_day_stay_apart() -> None:
+    text = (
+        "The harbour master closed the northern pier on Monday after a storm damaged its cranes.\n\n"
+        "Separately, the city orchestra premiered a new symphony by a local composer on Monday evening."
+    )
+    art = _article("x", text)
+    times = {
+        "x": (_expr(text, "Monday", "2031-03-03"), _expr(text, "Monday evening", "2031-03-03TEV", "TIME"))
+    }
+    entries = build_timeline(Story("s", "t", ("x",)), [art], times, use_embeddings=False)
+    assert len(entries) == 2
+    assert {e.date for e in entries} == {"2031-03-03"}
+
+
+def test_past_report_overrides_announcement() -> None:
+    before = "The new bridge over the Sella river will open to traffic on Friday, the city said."
+    after = "The new bridge over the Sella river opened to traffic on Friday, the city said."
+    arts = [_article("early", before), _article("late", after)]
+    times = {
+        "early": (_expr(before, "Friday", "2031-05-09", announced=True),),
+        "late": (_expr(after, "Friday", "2031-05-09"),),
+    }
+    entries = build_timeline(Story("s", "t", ("early", "late")), arts, times, use_embeddings=False)
+    assert len(entries) == 1
+    assert entries[0].articles == ("early", "late")
+    assert not entries[0].announced
+
+
+def test_vague_and_bare_dates_are_skipped() -> None:
+    text = "March 3, 2031\n\nThe festival now draws visitors every summer to the old harbour of Torvik."
+    art = _article("v", text)
+    times = {
+        "v": (
+            _expr(text, "March 3, 2031", "2031-03-03"),  # a bare dateline: no event around it
+            _expr(text, "now", "PRESENT_REF"),
+            _expr(text, "every summer", "XXXX-SU", "SET"),
+        )
+    }
+    assert build_timeline(Story("s", "t", ("v",)), [art], times, use_embeddings=False) == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "day"),
+    [
+        ("2031-03-03", "DATE", "2031-03-03"),
+        ("2031-03-03TNI", "TIME", "2031-03-03"),
+        ("2031-03-03T20:00", "TIME", "2031-03-03"),
+        ("2031-03", "DATE", None),
+        ("2031-W10", "DATE", None),
+        ("PRESENT_REF", "DATE", None),
+        ("P3D", "DURATION", None),
+        ("2031-03-03", "SET", None),
+    ],
+)
+def test_day_of(value: str, kind: str, day: str | None) -> None:
+    assert day_of(TimeExpr(0, 1, "x", value, kind)) == day  # type: ignore[arg-type]
+
+
+def test_embedder_pairs_paraphrases_and_failures_fall_back() -> None:
+    texts = ["Ministers inked the accord", "Officials signed the treaty"]
+
+    def same_vector(batch: object) -> list[list[float]]:
+        return [[1.0, 0.0] for _ in texts]
+
+    def broken(batch: object) -> list[list[float]]:
+        raise RuntimeError("model missing")
+
+    assert Similarity(texts, same_vector).same(0, 1)
+    assert not Similarity(texts, broken).same(0, 1)
+    assert not Similarity(texts).same(0, 1)
