@@ -204,6 +204,19 @@ def quotes(
             )
 
 
+@app.command()
+def web(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+) -> None:
+    """Browse stories, articles and quotes in a local web UI (read-only)."""
+    from storyline.web import serve
+
+    err.print(f"storyline: serving {_db(db)} on http://{host}:{port}/ (Ctrl-C to stop)")
+    serve(_db(db), host=host, port=port)
+
+
 def main() -> None:
     """Entry point: run the app, turning storyline errors into one-line messages."""
     try:
