@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from storyline.analysis._text import wordset
+from storyline.analysis._text import content_words, wordset
 from storyline.analysis.attribution import REPORTING
 from storyline.analysis.claims import Statement
 from storyline.analysis.clauses import clause_around
@@ -37,7 +37,7 @@ PLACES = {
     "china": "china", "chinese": "china", "beijing": "china",
 }  # fmt: skip
 _PREP_PHRASE = re.compile(
-    r"\s*(?:\w+\s+){0,2}?\b(?P<prep>near|along|at|in|inside|into|on|to|from|across|around|outside|through|within)\s+"
+    r"\s*(?:\w+\s+){0,3}?\b(?P<prep>near|along|at|in|inside|into|on|to|from|across|around|outside|through|within)\s+"
     r"(?P<obj>(?:the\s+|its\s+|their\s+|neighbou?ring\s+)?(?:[\w’'.-]+\s+){0,4}?"
     r"(?:[A-Z][\w’'.-]+|border|borders|frontier)(?:\s+with\s+[A-Z][\w’'.-]+)?)"
 )
@@ -55,6 +55,7 @@ _NOT_PLACES = wordset(
 _SUBJECT_BEFORE = re.compile(
     r"\b([A-Z][\w.]+)\s+(?:has\s+|have\s+|had\s+)?(\w+(?:ed|es|s))\s+(?:\w+\s+){0,2}$"
 )
+MIN_SHARED_CONTEXT = 1
 _AS_OF = re.compile(r"\bas of\s+([^,.;]+)", re.I)
 
 
@@ -80,14 +81,21 @@ def figures(
 ) -> list[Figure]:
     out: list[Figure] = []
     for st in items:
+        previous_owner: str | None = None
         for q in find_quantities(st.sentence.text):
-            out.append(_figure(st, q, times or {}))
+            fig = _figure(st, q, times or {}, previous_owner)
+            previous_owner = fig.owner
+            out.append(fig)
     return out
 
 
-def _figure(st: Statement, q: Quantity, times: Mapping[str, tuple[TimeExpr, ...]]) -> Figure:
+def _figure(
+    st: Statement, q: Quantity, times: Mapping[str, tuple[TimeExpr, ...]], previous_owner: str | None
+) -> Figure:
+    """A figure's context; an owner missing in a list of figures is the previous figure's."""
     text = st.sentence.text
-    return Figure(st, q, _owner(text, q), _places(text, q), _when(st, q, times))
+    owner = _owner(text, q) or previous_owner
+    return Figure(st, q, owner, _places(text, q), _when(st, q, times))
 
 
 def _norm_place(word: str) -> str:
@@ -135,13 +143,29 @@ def _when(st: Statement, q: Quantity, times: Mapping[str, tuple[TimeExpr, ...]])
 
 
 def same_thing(a: Figure, b: Figure) -> bool:
+    """Same head class, time, owner and place; unplaced figures must share context words."""
     if a.quantity.head != b.quantity.head or a.when != b.when:
         return False
     if a.owner and b.owner and a.owner != b.owner:
         return False
-    if a.places or b.places:
+    if a.places and b.places:
         return bool(a.places & b.places)
-    return bool(a.owner and a.owner == b.owner)
+    if a.places or b.places:  # the unplaced figure's sentence must name the other's place
+        placed, other = (a, b) if a.places else (b, a)
+        if not placed.places & _sentence_places(other):
+            return False
+    return len(_context(a) & _context(b)) >= MIN_SHARED_CONTEXT
+
+
+def _sentence_places(fig: Figure) -> frozenset[str]:
+    return frozenset(_norm_place(w) for w in _CAPITAL.findall(fig.statement.sentence.text))
+
+
+def _context(fig: Figure) -> frozenset[str]:
+    """Content words of the figure's clause, without the counted noun itself."""
+    s = fig.statement.sentence.text
+    q = fig.quantity
+    return content_words(clause_around(s, q.start, q.end)) - content_words(q.text)
 
 
 def groups(found: Sequence[Figure]) -> list[list[Figure]]:
