@@ -78,8 +78,9 @@ def _mention(doc: Doc, article: Article, a: Attribution, resolver: SpeakerResolv
         speaker_text = text[s_start:s_end]
         span = doc.char_span(s_start, s_end, alignment_mode="expand")
         sent_start = span.sent.start_char if span is not None else 0
-        speaker = resolver.resolve(speaker_text, s_start, s_end, sent_start)
-        if speaker is not None and speaker_text.casefold() in ("he", "she") and span is not None:
+        resolution = resolver.resolve(speaker_text, s_start, s_end, sent_start)
+        speaker = resolution.name
+        if speaker is not None and resolution.person and span is not None:
             resolver.add_subject(Subject(s_start, sent_start, speaker, _is_main(span.root.head)))
     return QuoteMention(
         article=article.id,

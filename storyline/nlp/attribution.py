@@ -155,17 +155,20 @@ def _quote_cue(doc: Doc, toks: list[Token], in_quote: list[int], cues: list[Toke
     if doc.text[first.idx - 2 : first.idx].strip().endswith(":") and lo > 0:
         lo = doc[lo - 1].sent.start
     text = doc.text
-    window = [
-        c
-        for c in cues
-        if lo <= c.i < hi and "\n" not in text[min(c.idx, first.idx) : max(c.idx, last.idx)].strip()
-    ]
+    window = [c for c in cues if lo <= c.i < hi and "\n" not in _gap(text, c, first, last)]
     if not window:
         return None
     inside = [c for c in window if c.left_edge.i <= first.i and last.i <= c.right_edge.i]
     if inside:
         return min(inside, key=lambda c: c.right_edge.i - c.left_edge.i)
     return min(window, key=lambda c: min(abs(c.i - first.i), abs(c.i - last.i)))
+
+
+def _gap(text: str, cue: Token, first: Token, last: Token) -> str:
+    """The text between a cue and the quote it may attribute."""
+    if cue.i > last.i:
+        return text[last.idx : cue.idx]
+    return text[cue.idx : first.idx]
 
 
 def _share_cues(

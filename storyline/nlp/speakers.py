@@ -32,6 +32,14 @@ class Subject:
     main: bool
 
 
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A resolved speaker; ``person`` when it is a person (a later "he" may refer to them)."""
+
+    name: str | None
+    person: bool = False
+
+
 @dataclass
 class SpeakerResolver:
     """Per-article state: people, subjects, roles and groups seen so far."""
@@ -57,25 +65,34 @@ class SpeakerResolver:
         self.subjects.append(subject)
         self.subjects.sort(key=lambda s: s.pos)
 
-    def resolve(self, text: str, start: int, end: int, sent_start: int = 0) -> str | None:
-        """Canonical speaker for the mention ``text`` at ``start:end``, or None if unknown."""
+    def resolve(self, text: str, start: int, end: int, sent_start: int = 0) -> Resolution:
+        """Canonical speaker for the mention ``text`` at ``start:end`` (name None if unknown)."""
         stripped = _DET.sub("", text.strip())
+        if not stripped:
+            return Resolution(None)
         people = [m for m in self.entities if m.type == "PERSON" and start <= m.start and m.end <= end]
         if people and _is_group_phrase(stripped, people[0]):
-            return self._remember(start, f"{self.canonical_person(people[0].text)}’s {stripped.split()[-1]}")
+            return Resolution(
+                self._remember(start, f"{self.canonical_person(people[0].text)}’s {stripped.split()[-1]}")
+            )
         if people:
-            return self.canonical_person(people[0].text)
+            return Resolution(self.canonical_person(people[0].text), person=True)
         low = stripped.casefold()
         if low in PERSON_PRONOUNS:
-            return self._antecedent(start, sent_start)
-        last = _POSS.sub(" ", stripped).split()[-1:] if stripped else []
-        if last and surname(last[0]) in self._full and last[0][:1].isupper():
-            return self._full[surname(last[0])]
-        if low in SEAT_NAMES or low.split()[-1:] == ["palace"]:
-            return self._seat(start, low)
+            name = self._antecedent(start, sent_start)
+            return Resolution(name, person=name is not None)
+        last = _POSS.sub(" ", stripped).split()[-1]
+        if surname(last) in self._full and last[:1].isupper():
+            return Resolution(self._full[surname(last)], person=True)
+        if low in SEAT_NAMES or low.split()[-1] == "palace":
+            return Resolution(self._seat(start, low))
         if _has_role(low) and low.split()[-1] not in _PLURAL_GROUPS:
-            return self._by_role(stripped, start)
-        return self._group(stripped, start, end)
+            name = self._by_role(stripped, start)
+            return Resolution(name, person=name is not None)
+        group = self._group(stripped, start, end)
+        if group is None and _looks_like_name(stripped, self.entities, start, end):
+            return Resolution(self.canonical_person(stripped), person=True)
+        return Resolution(group)
 
     def _antecedent(self, pos: int, sent_start: int) -> str | None:
         before = [s for s in self.subjects if s.pos < pos]
@@ -122,6 +139,16 @@ class SpeakerResolver:
     def _remember(self, pos: int, group: str) -> str:
         self.groups.append((pos, group))
         return group
+
+
+def _looks_like_name(stripped: str, entities: list[EntityMention], start: int, end: int) -> bool:
+    """A capitalised one-to-three-word phrase the NER missed ("Voss"), not a place or organisation."""
+    words = stripped.split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    if any(w.casefold() in GROUP_NOUNS or w.casefold() in ROLE_NOUNS for w in words):
+        return False
+    return not any(start <= m.start and m.end <= end for m in entities)
 
 
 def _has_role(low: str) -> bool:

@@ -1,0 +1,193 @@
+"""Quote patterns and speaker resolution on synthetic articles (one test per pattern)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.nlp import annotate
+from storyline.records import Annotations, Article, QuoteMention
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _model() -> None:
+    from storyline.nlp.spacy_model import load_nlp
+
+    load_nlp()
+
+
+def run(text: str) -> Annotations:
+    return annotate(Article(id="a1", path="a1.txt", title="t", text=text, content_hash="h"))
+
+
+def only(text: str, kind: str | None = None) -> QuoteMention:
+    quotes = [q for q in run(text).quotes if kind is None or q.kind == kind]
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_offsets_point_into_text() -> None:
+    text = "Before.\n\n“The harbour will reopen next week,” Harald Voss said on Tuesday."
+    q = only(text)
+    assert text[q.start : q.end] == q.text
+    assert q.speaker_start is not None and q.speaker_end is not None
+    assert text[q.speaker_start : q.speaker_end] == q.speaker_text == "Harald Voss"
+
+
+def test_direct_quote_name_after_cue() -> None:
+    q = only("“The harbour will reopen next week,” Harald Voss said on Tuesday.")
+    assert (q.kind, q.speaker, q.cue) == ("direct", "Harald Voss", "said")
+
+
+def test_direct_quote_name_before_cue_with_colon() -> None:
+    q = only("Marta Lindqvist said on Monday: “We will not accept any new tariffs.”")
+    assert q.kind == "direct"
+    assert q.text == "We will not accept any new tariffs."
+    assert q.speaker == "Marta Lindqvist"
+
+
+def test_straight_quotes_inverted_cue() -> None:
+    q = only('"The cranes are unsafe," said Harald Voss.')
+    assert (q.kind, q.speaker) == ("direct", "Harald Voss")
+
+
+def test_guillemets() -> None:
+    q = only("Harald Voss said: «The door is open to everyone.»")
+    assert (q.text, q.speaker) == ("The door is open to everyone.", "Harald Voss")
+
+
+def test_quote_split_around_attribution() -> None:
+    quotes = run("“The talks were useful,” Voss said, “but nothing has been decided yet.”").quotes
+    assert [q.text for q in quotes] == ["The talks were useful,", "but nothing has been decided yet."]
+    assert {q.speaker for q in quotes} == {"Voss"}
+    assert {q.cue for q in quotes} == {"said"}
+
+
+def test_multi_sentence_quote_and_follow_up_in_same_paragraph() -> None:
+    text = "“We have done our part. Now it is their turn,” Lindqvist told reporters. “There is still time.”"
+    quotes = run(text).quotes
+    assert [q.text for q in quotes] == [
+        "We have done our part. Now it is their turn,",
+        "There is still time.",
+    ]
+    assert all(q.speaker == "Lindqvist" and q.addressee == "reporters" for q in quotes)
+
+
+def test_multi_paragraph_quote() -> None:
+    text = (
+        "Harald Voss spoke after the meeting.\n\n"
+        "“The first phase is finished and the cranes are back.\n\n"
+        "“The second phase will start in May,” he said."
+    )
+    q = only(text)
+    assert q.text.startswith("The first phase") and q.text.endswith("start in May,")
+    assert q.speaker == "Harald Voss"
+
+
+def test_partial_quote_inside_reported_speech() -> None:
+    q = only("Eastland officials said Voss had committed to not opening any new “fishing zones” this year.")
+    assert (q.kind, q.text, q.speaker) == ("partial", "fishing zones", "Eastland officials")
+
+
+def test_reported_speech_without_marks() -> None:
+    q = only("Voss said the Daily Courier had reported the figures incorrectly.", kind="indirect")
+    assert q.text == "the Daily Courier had reported the figures incorrectly"
+    assert (q.speaker, q.cue) == ("Voss", "said")
+
+
+def test_according_to() -> None:
+    q = only("According to Eastland officials, the agreement covers three ports.")
+    assert (q.kind, q.text, q.cue) == ("indirect", "the agreement covers three ports", "according to")
+    assert q.speaker == "Eastland officials"
+
+
+def test_title_and_name_speaker() -> None:
+    q = only("Eastland Interior Minister Marta Lindqvist said the border would stay open.")
+    assert q.speaker == "Marta Lindqvist"
+    assert q.speaker_text is not None and q.speaker_text.endswith("Marta Lindqvist")
+
+
+def test_surname_resolves_to_full_name() -> None:
+    text = "Harald Voss arrived in Tallberg.\n\n“We are ready,” Voss said."
+    assert only(text).speaker == "Harald Voss"
+
+
+def test_pronoun_resolves_to_subject_not_object() -> None:
+    text = "Harald Voss met Marta Lindqvist in Tallberg on Friday.\n\n“We agreed on the timetable,” he said."
+    q = only(text, kind="direct")
+    assert (q.speaker_text, q.speaker) == ("he", "Harald Voss")
+
+
+def test_pronoun_prefers_main_clause_subject() -> None:
+    text = (
+        "Marta Lindqvist told a press conference that Harald Voss had brought new ideas.\n\n"
+        "“Nobody will be able to divide us,” she said."
+    )
+    q = only(text, kind="direct")
+    assert q.speaker == "Marta Lindqvist"
+
+
+def test_role_noun_resolved_through_earlier_appositive() -> None:
+    text = (
+        "Harbour Authority spokesman Tomas Brekke confirmed the closure on Monday.\n\n"
+        "Later, the harbour authority spokesman said: “The cranes are unsafe.”"
+    )
+    q = only(text, kind="direct")
+    assert (q.speaker_text, q.speaker) == ("the harbour authority spokesman", "Tomas Brekke")
+
+
+def test_unresolvable_role_noun_stays_unknown() -> None:
+    q = only("“The cranes are unsafe,” the port director said.")
+    assert q.speaker_text == "the port director"
+    assert q.speaker is None
+
+
+def test_organisation_and_group_speakers() -> None:
+    text = (
+        "The Kremlin said the meeting was productive. "
+        "“We are confident,” the Ministry of Transport said. "
+        "Eastland officials said the plan was premature."
+    )
+    speakers = [q.speaker for q in run(text).quotes]
+    assert speakers == ["Kremlin", "Ministry of Transport", "Eastland officials"]
+
+
+def test_bare_group_noun_refers_back_to_named_group() -> None:
+    text = (
+        "Eastland officials said the ports were closed.\n\n"
+        "It “makes a deal possible,” the officials said in a note."
+    )
+    partial = only(text, kind="partial")
+    assert partial.speaker == "Eastland officials"
+
+
+def test_palace_misfire_is_not_a_person_and_resolves_to_the_seat() -> None:
+    text = "On the Elysée side, the tone was warmer. The talks “opened a path to calm” said the Palace."
+    ann = run(text)
+    assert not [e for e in ann.entities if e.type == "PERSON"]
+    assert only(text).speaker == "Elysée"
+
+
+def test_unknown_speaker_stays_none() -> None:
+    q = only("“Prices will rise again,” one trader said.")
+    assert q.speaker_text == "one trader"
+    assert q.speaker is None
+
+
+def test_unattributed_pronoun_stays_none() -> None:
+    q = only("“Prices will rise again,” he said.")
+    assert q.speaker is None
+
+
+def test_addressee_told_newspaper() -> None:
+    q = only("“We expect a decision soon,” Voss told the Northern Gazette.")
+    assert (q.cue, q.addressee) == ("told the Northern Gazette", "the Northern Gazette")
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    assert run("The so-called “Harbour Pact” was signed in 2019 by both sides.").quotes == ()
+
+
+def test_headline_quote_does_not_borrow_next_paragraph_cue() -> None:
+    text = "Eastland 'red lines'\n\nMarta Lindqvist told reporters that the border would stay shut."
+    quotes = run(text).quotes
+    assert [q.kind for q in quotes] == ["indirect"]
