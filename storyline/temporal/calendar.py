@@ -52,7 +52,7 @@ class Context:
     def year_base(self) -> int | None:
         if self.narrative and self.ref_year is not None:
             return self.ref_year
-        return self.anchor.year if self.anchor else self.ref_year
+        return self.anchor.year if self.anchor else None
 
 
 def parse_anchor(anchor: str | None) -> tuple[date | None, str | None]:

@@ -24,10 +24,19 @@ def mod_of(m: re.Match[str]) -> str | None:
     if not raw:
         return None
     w = raw.lower()
-    for key, val in (("beginning", "START"), ("start", "START"), ("end", "END"), ("close", "END"), ("middle", "MID")):
+    for key, val in (
+        ("beginning", "START"),
+        ("start", "START"),
+        ("end", "END"),
+        ("close", "END"),
+        ("middle", "MID"),
+    ):
         if key in w:
             return val
-    return _MODS.get(w.split()[0], "START" if "early" in w or "first" in w else "END" if "late" in w or "last" in w else None)
+    return _MODS.get(
+        w.split()[0],
+        "START" if "early" in w or "first" in w else "END" if "late" in w or "last" in w else None,
+    )
 
 
 def month_num(word: str) -> int:
@@ -42,7 +51,13 @@ def day_num(word: str) -> int:
 def _year(word: str, ctx: Context) -> int:
     y = int(word)
     if len(word) == 2:
-        base = ctx.ref_year if (ctx.narrative or not ctx.anchor) and ctx.ref_year else ctx.anchor.year if ctx.anchor else 2000
+        base = (
+            ctx.ref_year
+            if (ctx.narrative or not ctx.anchor) and ctx.ref_year
+            else ctx.anchor.year
+            if ctx.anchor
+            else 2000
+        )
         y += 100 * (base // 100)
         if y > base + 10:
             y -= 100
@@ -58,7 +73,9 @@ def guess_year(month: int, day: int | None, ctx: Context, start: int, end: int) 
         return base_year
     anchor = ctx.anchor
     tense = tense_at(ctx.text, start, end)
-    if re.search(r"\b(?:since|last)\s+(?:(?:early|late|mid)[\s-]+)?$", ctx.text[max(0, start - 12) : start], re.I):
+    if re.search(
+        r"\b(?:since|last)\s+(?:(?:early|late|mid)[\s-]+)?$", ctx.text[max(0, start - 12) : start], re.I
+    ):
         tense = "past"
     if day is None:
         return _month_year(month, anchor.month, base_year, tense)
@@ -85,7 +102,7 @@ def _month_year(month: int, anchor_month: int, year: int, tense: str | None) -> 
 
 
 def full_date(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"February 7, 2022", "7 February 2022", "2022-02-07", "2/7/2022"."""
+    """Normalise "February 7, 2022", "7 February 2022", "2022-02-07", "2/7/2022"."""
     gd = m.groupdict()
     month = month_num(gd["mname"]) if gd.get("mname") else int(gd["m"])
     d = safe_date(_year(gd["y"], ctx), month, day_num(gd["d"]))
@@ -97,7 +114,7 @@ def full_date(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"Feb. 20", "20 February", "the 20th of February"."""
+    """Normalise "Feb. 20", "20 February", "the 20th of February"."""
     month, day = month_num(m.group("mname")), day_num(m.group("d"))
     if not 1 <= day <= 31:
         return None
@@ -109,12 +126,12 @@ def month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"February 2022", "February of 1940"."""
+    """Normalise "February 2022", "February of 1940"."""
     return Resolved(f"{_year(m.group('y'), ctx):04d}-{month_num(m.group('mname')):02d}", "DATE", mod_of(m))
 
 
 def month_only(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"April", "in April", "since December", "last March", "mid-February"."""
+    """Normalise "April", "in April", "since December", "last March", "mid-February"."""
     month = month_num(m.group("mname"))
     rel = (m.group("rel") or "").lower()
     mod = mod_of(m) or {"early": "START", "late": "END"}.get(rel)
@@ -133,7 +150,7 @@ def month_only(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def year_only(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"2015", "fiscal 1990", "'89"."""
+    """Normalise "2015", "fiscal 1990", "'89"."""
     gd = m.groupdict()
     word = gd.get("y") or gd.get("y2")
     if word is None:
@@ -141,15 +158,28 @@ def year_only(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(f"{_year(word, ctx):04d}", "DATE", mod_of(m))
 
 
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 
 
 def decade(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the 1990s" -> 199, "the '80s" -> 198, "the 1800s" -> 18."""
+    """Normalise "the 1990s" -> 199, "the '80s" -> 198, "the 1800s" -> 18."""
     gd = m.groupdict()
     if gd.get("dec"):
         y = int(gd["dec"])
-        value = f"{y // 100:02d}" if y % 100 == 0 and m.group(0).lower().startswith("the") and y < 2000 else f"{y // 10:03d}"
+        value = (
+            f"{y // 100:02d}"
+            if y % 100 == 0 and m.group(0).lower().startswith("the") and y < 2000
+            else f"{y // 10:03d}"
+        )
         return Resolved(value, "DATE", mod_of(m))
     century = (ctx.year_base() or 1900) // 100
     tens = int(gd["dec2"][0]) if gd.get("dec2") else _DECADE_WORDS[gd["decw"].lower()]
@@ -159,7 +189,7 @@ def decade(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def century(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the 19th century" -> 18."""
+    """Normalise "the 19th century" -> 18."""
     word = m.group("cent").lower()
     n = int(re.sub(r"\D", "", word)) if word[0].isdigit() else ORDINALS.get(word, 0)
     return Resolved(f"{n - 1:02d}", "DATE", mod_of(m)) if n > 0 else None
@@ -169,7 +199,7 @@ _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winte
 
 
 def season(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"this summer", "the winter of 1940", "last spring"."""
+    """Normalise "this summer", "the winter of 1940", "last spring"."""
     code = _SEASONS[m.group("season").lower()]
     det = (m.group("sdet") or "").lower()
     if m.group("syear"):
@@ -188,7 +218,7 @@ _QWORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "f
 
 
 def quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the third quarter", "the fourth quarter of 1989", "Q4", "the first half"."""
+    """Normalise "the third quarter", "the fourth quarter of 1989", "Q4", "the first half"."""
     gd = m.groupdict()
     if gd.get("qn"):
         n, half = int(re.sub(r"\D", "", gd["qn"])), False
@@ -228,7 +258,9 @@ def _relative_quarter(word: str, half: bool, ctx: Context) -> Resolved | None:
         return None
     unit = 6 if half else 3
     cur = (a.month - 1) // unit
-    back = {"current": 0, "latest": 1, "last": 1, "previous": 1, "preceding": 1, "recent": 1, "same": 1}.get(word)
+    back = {"current": 0, "latest": 1, "last": 1, "previous": 1, "preceding": 1, "recent": 1, "same": 1}.get(
+        word
+    )
     if word in ("year-earlier", "year-ago", "comparable"):
         back = 1 + (2 if half else 4)
     if back is None:

@@ -16,22 +16,26 @@ from storyline.temporal.calendar import Context, Resolved, period_duration, week
 from storyline.temporal.lexicon import SET_ADVERBS, number_of, unit_of, weekday_num
 from storyline.temporal.tense import tense_at
 
-_MONEYISH = re.compile(r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|rubles?|yen|times|shares|barrels|tons)\s*$", re.I)
+_MONEYISH = re.compile(
+    r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|rubles?|yen|times|shares|barrels|tons)\s*$", re.I
+)
 
 
 def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"five hours", "a two-day visit", "the past three months", "a year"."""
+    """Normalise "five hours", "a two-day visit", "the past three months", "a year"."""
     u = unit_of(m.group("unit"))
     n = number_of(m.group("num"))
     if u is None or n is None or n <= 0:
         return None
-    if m.group("num").lower() in ("a", "an") and _MONEYISH.search(ctx.text[max(0, m.start() - 20) : m.start()]):
+    if m.group("num").lower() in ("a", "an") and _MONEYISH.search(
+        ctx.text[max(0, m.start() - 20) : m.start()]
+    ):
         return Resolved(period_duration(1, u[0], u[1]), "SET")
     return Resolved(period_duration(n, u[0], u[1]), "DURATION")
 
 
 def duration_and_half(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"two and a half years", "a year and a half"."""
+    """Normalise "two and a half years", "a year and a half"."""
     u = unit_of(m.group("unit") or m.group("unit2"))
     n = number_of(m.group("num"))
     if u is None or n is None:
@@ -40,12 +44,17 @@ def duration_and_half(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def duration_half(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"half an hour" → PT30M, "half a year" → P6M."""
+    """Normalise "half an hour" → PT30M, "half a year" → P6M."""
     u = unit_of(m.group("unit"))
     return Resolved(_half_value(0.5, u[0], u[1]), "DURATION") if u else None
 
 
-_SMALLER = {("H", True): (60, "M", True), ("M", True): (60, "S", True), ("Y", False): (12, "M", False), ("D", False): (24, "H", True)}
+_SMALLER = {
+    ("H", True): (60, "M", True),
+    ("M", True): (60, "S", True),
+    ("Y", False): (12, "M", False),
+    ("D", False): (24, "H", True),
+}
 
 
 def _half_value(n: float, unit: str, is_time: bool) -> str:
@@ -58,19 +67,19 @@ def _half_value(n: float, unit: str, is_time: bool) -> str:
 
 
 def duration_vague(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"several years", "recent weeks", "the past few days" → PXY, PXW, PXD."""
+    """Normalise "several years", "recent weeks", "the past few days" → PXY, PXW, PXD."""
     u = unit_of(m.group("unit"))
     return Resolved(period_duration(None, u[0], u[1]), "DURATION") if u else None
 
 
 def duration_bare(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"for weeks" → PXW (the "for" is not part of the expression)."""
+    """Normalise "for weeks" → PXW (the "for" is not part of the expression)."""
     u = unit_of(m.group("unit"))
     return Resolved(period_duration(None, u[0], u[1]), "DURATION") if u else None
 
 
 def set_every(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"every week" → P1W, "every two days" → P2D, "twice a year" → P1Y, "every other day" → P2D."""
+    """Normalise "every week" → P1W, "every two days" → P2D, "twice a year" → P1Y, "every other day" → P2D."""
     u = unit_of(m.group("unit"))
     if u is None:
         return None
@@ -81,12 +90,12 @@ def set_every(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def set_adverb(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"daily" → P1D, "weekly" → P1W, "annually" → P1Y."""
+    """Normalise "daily" → P1D, "weekly" → P1W, "annually" → P1Y."""
     return Resolved(SET_ADVERBS[m.group("adv").lower()], "SET")
 
 
 def clock(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"5:05 AM", "9:34 p.m. EST", "tomorrow at 5 pm", "12:00 UTC", "noon"."""
+    """Normalise "5:05 AM", "9:34 p.m. EST", "tomorrow at 5 pm", "12:00 UTC", "noon"."""
     gd = m.groupdict()
     hour, minute = _clock_parts(gd)
     if hour is None:
@@ -124,7 +133,7 @@ def _clock_day(rel: str | None, ctx: Context) -> str:
 
 
 def clock_with_day(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"10 p.m. Wednesday", "noon Thursday", "16:00 UTC today"."""
+    """Normalise "10 p.m. Wednesday", "noon Thursday", "16:00 UTC today"."""
     gd = m.groupdict()
     hour, minute = _clock_parts(gd)
     if hour is None:

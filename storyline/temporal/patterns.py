@@ -71,7 +71,11 @@ def _year_guard(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 12]
     if re.search(r"[$€£#\d.,]\s?$|No\.\s?$|\b(?:flight|route|model|number|nos?)\s$", before, re.I):
         return False
-    if re.match(r"(?:[.,]\d|\d|%|\s?(?:percent|per\s+cent|km|kilomet|miles|meters|metres|feet|tons|troops|soldiers|people|men|members))", after, re.I):
+    if re.match(
+        r"(?:[.,]\d|\d|%|\s?(?:percent|per\s+cent|km|kilomet|miles|meters|metres|feet|tons|troops|soldiers|people|men|members))",
+        after,
+        re.I,
+    ):
         return False
     return not re.match(r"-\d", after) or bool(re.match(r"-(?:1[0-9]|20)\d\d\b", after))
 
@@ -82,16 +86,21 @@ def _month_guard(text: str, m: re.Match[str]) -> bool:
         return True
     before = text[max(0, m.start() - 12) : m.start()].lower()
     after = text[m.end() : m.end() + 8]
-    return bool(re.search(r"\b(?:in|since|by|until|till|of|from|to|early|late|mid|through|during|last|next|this|and|or)[\s-]*$", before)) or bool(
-        re.match(r"\s*(?:,\s*)?\d", after)
-    )
+    return bool(
+        re.search(
+            r"\b(?:in|since|by|until|till|of|from|to|early|late|mid|through|during|last|next|this|and|or)[\s-]*$",
+            before,
+        )
+    ) or bool(re.match(r"\s*(?:,\s*)?\d", after))
 
 
 def _season_guard(text: str, m: re.Match[str]) -> bool:
     if m.group("syear"):
         return True
     if m.group("season").lower() in ("summer", "winter", "autumn") and not m.group("sdet"):
-        return not re.match(r"\s+(?:of|camp|school|games|olympics|house|palace)\b", text[m.end() : m.end() + 10], re.I)
+        return not re.match(
+            r"\s+(?:of|camp|school|games|olympics|house|palace)\b", text[m.end() : m.end() + 10], re.I
+        )
     if re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
         return False
     if m.group("sdet"):
@@ -112,7 +121,9 @@ def _num_guard(text: str, m: re.Match[str]) -> bool:
         return False
     unit = m.group("unit").lower()
     after = text[m.end() : m.end() + 16]
-    if unit.startswith("second") and re.match(r"\s+(?!of\b|and\b|or\b|in\b|to\b|later\b|ago\b|before\b|after\b)[a-z]", after):
+    if unit.startswith("second") and re.match(
+        r"\s+(?!of\b|and\b|or\b|in\b|to\b|later\b|ago\b|before\b|after\b)[a-z]", after
+    ):
         return False
     if unit.startswith("quarter") and (re.match(r"\s+of\b", after) or "-" in m.group(0)[:-8]):
         return False
@@ -145,34 +156,88 @@ def rules() -> tuple[Rule, ...]:
         _r("dm", rf"{wd}(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?{_month()}"),
         _r("my", rf"{_MOD}{_month()}(?:\s*,\s*|\s+of\s+|\s+)(?P<y>{_YEAR})(?!\d)"),
         _r("month", rf"{_MOD}(?:(?P<rel>last|next|this|past|coming|early|late)\s+)?{_month()}", _month_guard),
-        _r("decade", rf"(?:the\s+)?{_MOD}(?:(?P<dec>1[0-9]\d0|20[0-2]0)'?s|'(?P<dec2>\d0)s|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
+        _r(
+            "decade",
+            rf"(?:the\s+)?{_MOD}(?:(?P<dec>1[0-9]\d0|20[0-2]0)'?s|'(?P<dec2>\d0)s|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
+        ),
         _r("century", rf"(?:the\s+)?{_MOD}(?P<cent>\d{{1,2}}(?:st|nd|rd|th)|{ordw})[\s-]+century"),
         _r("year", rf"{_MOD}(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?(?P<y>{_YEAR})(?:'s)?", _year_guard),
         _r("year_short", r"(?:fiscal\s+)?'(?P<y2>\d\d)(?!s)"),
         _r("year_short", r"(?<=\d\d\d\d[-\u2013])(?P<y2>\d\d)(?![-\u2013]?\d)"),
-        _r("season", rf"(?:(?P<sdet>the|this|last|next|past|coming|early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<syear>{_YEAR}))?", _season_guard),
-        _r("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|final|current|previous|preceding|same|year-earlier|year-ago|comparable|recent|fiscal)(?:\s+(?:fiscal|calendar))?[\s-]+(?P<qu>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<qy>{_YEAR}|this\s+year|last\s+year|next\s+year))?"),
+        _r(
+            "season",
+            rf"(?:(?P<sdet>the|this|last|next|past|coming|early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<syear>{_YEAR}))?",
+            _season_guard,
+        ),
+        _r(
+            "quarter",
+            rf"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|final|current|previous|preceding|same|year-earlier|year-ago|comparable|recent|fiscal)(?:\s+(?:fiscal|calendar))?[\s-]+(?P<qu>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<qy>{_YEAR}|this\s+year|last\s+year|next\s+year))?",
+        ),
         _r("quarter_q", rf"(?P<qn>Q[1-4]|[1-4]Q)(?:\s+(?P<qy>{_YEAR}))?"),
         _r("rel_day_pod", rf"(?P<rday>yesterday|tomorrow|today)\s+{_POD}"),
-        _r("rel_day", r"(?:(?:earlier|later|late|early)\s+)?(?P<rday>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|tomorrow|today|tonight)"),
-        _r("pod_rel", rf"(?P<rel>this|last|tomorrow|yesterday|early\s+this|late\s+last|late\s+this)\s+{_POD}"),
-        _r("weekday", rf"(?:(?P<rel>last|next|this|coming|this\s+coming|this\s+past|past|previous|following|the\s+previous|the\s+following|the\s+next)\s+)?(?P<wday>{_WEEKDAY_FORMS}|{_WEEKDAY_ABBR})(?:\s+{_POD})?"),
-        _r("weekday_set", rf"(?:(?:every|each)\s+)?(?P<wday>{_WEEKDAY_FORMS})s(?:\s+{_POD}s?)?|(?:every|each)\s+(?P<wday2>{_WEEKDAY_FORMS})(?:\s+(?P<pod2>morning|afternoon|evening|night))?"),
-        _r("rel_period", rf"{_MOD}(?P<rel>last|this|next|past|previous|coming|current|following|that|same|the\s+same|that\s+same|the\s+following|the\s+previous|the\s+next|the\s+preceding|the\s+prior|the\s+current|the\s+present|the\s+past|the\s+last|the\s+coming|the\s+new|a\s+new|earlier\s+that|later\s+that|late\s+last|late\s+this|early\s+next|early\s+this|late\s+next|early\s+last|the\s+year-earlier|the\s+year-ago)\s+(?P<unit>day|week|month|year|weekend|decade|century|fiscal\s+year|season)"),
-        _r("the_unit", rf"{_MOD}(?P<unit>the\s+year|the\s+month|the\s+week|the\s+weekend|the\s+decade)(?=\s+(?:before|after|earlier|ago|to\s+date|end))?"),
-        _r("ago", rf"{_APPROX}?(?P<num>{_NUM}|a|an|{_VAGUE})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|hence|from\s+now|previously)\b"),
-        _r("duration_and_half", rf"{_APPROX}?(?P<num>{_NUM}|a|an)\s+(?:and\s+a\s+half\s+(?P<unit>{_UNIT})|(?P<unit2>{_UNIT})\s+and\s+a\s+half)"),
+        _r(
+            "rel_day",
+            r"(?:(?:earlier|later|late|early)\s+)?(?P<rday>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|tomorrow|today|tonight)",
+        ),
+        _r(
+            "pod_rel", rf"(?P<rel>this|last|tomorrow|yesterday|early\s+this|late\s+last|late\s+this)\s+{_POD}"
+        ),
+        _r(
+            "weekday",
+            rf"(?:(?P<rel>last|next|this|coming|this\s+coming|this\s+past|past|previous|following|the\s+previous|the\s+following|the\s+next)\s+)?(?P<wday>{_WEEKDAY_FORMS}|{_WEEKDAY_ABBR})(?:\s+{_POD})?",
+        ),
+        _r(
+            "weekday_set",
+            rf"(?:(?:every|each)\s+)?(?P<wday>{_WEEKDAY_FORMS})s(?:\s+{_POD}s?)?|(?:every|each)\s+(?P<wday2>{_WEEKDAY_FORMS})(?:\s+(?P<pod2>morning|afternoon|evening|night))?",
+        ),
+        _r(
+            "rel_period",
+            rf"{_MOD}(?P<rel>last|this|next|past|previous|coming|current|following|that|same|the\s+same|that\s+same|the\s+following|the\s+previous|the\s+next|the\s+preceding|the\s+prior|the\s+current|the\s+present|the\s+past|the\s+last|the\s+coming|the\s+new|a\s+new|earlier\s+that|later\s+that|late\s+last|late\s+this|early\s+next|early\s+this|late\s+next|early\s+last|the\s+year-earlier|the\s+year-ago)\s+(?P<unit>day|week|month|year|weekend|decade|century|fiscal\s+year|season)",
+        ),
+        _r(
+            "the_unit",
+            rf"{_MOD}(?P<unit>the\s+year|the\s+month|the\s+week|the\s+weekend|the\s+decade)(?=\s+(?:before|after|earlier|ago|to\s+date|end))?",
+        ),
+        _r(
+            "ago",
+            rf"{_APPROX}?(?P<num>{_NUM}|a|an|{_VAGUE})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|hence|from\s+now|previously)\b",
+        ),
+        _r(
+            "duration_and_half",
+            rf"{_APPROX}?(?P<num>{_NUM}|a|an)\s+(?:and\s+a\s+half\s+(?P<unit>{_UNIT})|(?P<unit2>{_UNIT})\s+and\s+a\s+half)",
+        ),
         _r("duration_half", rf"{_APPROX}?half\s+(?:an?\s+)?(?P<unit>{_UNIT})"),
-        _r("duration", rf"{_APPROX}?(?P<num>{_NUM}|an?)(?:\s+(?:more|additional|full|straight|consecutive|long))?[\s-]+(?P<unit>{_UNIT})(?:[\s-]+long)?", _num_guard),
+        _r(
+            "duration",
+            rf"{_APPROX}?(?P<num>{_NUM}|an?)(?:\s+(?:more|additional|full|straight|consecutive|long))?[\s-]+(?P<unit>{_UNIT})(?:[\s-]+long)?",
+            _num_guard,
+        ),
         _r("duration_vague", rf"{_APPROX}?(?P<vague>{_VAGUE})\s+(?:more\s+)?(?P<unit>{_UNIT})"),
-        _r("duration_bare", r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|ages)", _bare_unit_guard),
-        _r("set_every", rf"(?:every|each|per|a\s+year\s+a|once\s+a|twice\s+a|(?P<times>{_NUM})\s+times\s+a|(?P<other>every\s+other))\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT})"),
+        _r(
+            "duration_bare",
+            r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|ages)",
+            _bare_unit_guard,
+        ),
+        _r(
+            "set_every",
+            rf"(?:every|each|per|a\s+year\s+a|once\s+a|twice\s+a|(?P<times>{_NUM})\s+times\s+a|(?P<other>every\s+other))\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT})",
+        ),
         _r("set_adverb", rf"(?P<adv>{_alt(tuple(SET_ADVERBS))})"),
-        _r("clock_day", rf"(?:(?P<word>noon|midnight|midday)|(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*{_AMPM}?{_TZ})\s*,?\s+(?:on\s+)?(?:(?P<wday>{_WEEKDAY_FORMS})|(?P<rday>today|yesterday|tomorrow))", _clock_day_guard),
-        _r("clock", rf"(?:(?P<rel>this|tomorrow|yesterday|last|today)\s+(?:at\s+)?)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*{_AMPM}{_TZ}"),
+        _r(
+            "clock_day",
+            rf"(?:(?P<word>noon|midnight|midday)|(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*{_AMPM}?{_TZ})\s*,?\s+(?:on\s+)?(?:(?P<wday>{_WEEKDAY_FORMS})|(?P<rday>today|yesterday|tomorrow))",
+            _clock_day_guard,
+        ),
+        _r(
+            "clock",
+            rf"(?:(?P<rel>this|tomorrow|yesterday|last|today)\s+(?:at\s+)?)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*{_AMPM}{_TZ}",
+        ),
         _r("clock24", rf"(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?::\d\d)?{_TZ}(?!\s*(?:%|[ap]\.?m|-\d))"),
         _r("clock_word", rf"(?P<word>noon|midnight|midday)|(?P<hw>{_NUMW}|\d{{1,2}})\s+o'clock"),
-        _r("ref", r"(?P<ref>now|currently|at\s+present|nowadays|the\s+present(?:\s+time|\s+day)?|recently|lately|more\s+recently|the\s+past|the\s+future|in\s+future|the\s+time\s+being|these\s+days|right\s+now|the\s+near\s+future|the\s+distant\s+past)"),
+        _r(
+            "ref",
+            r"(?P<ref>now|currently|at\s+present|nowadays|the\s+present(?:\s+time|\s+day)?|recently|lately|more\s+recently|the\s+past|the\s+future|in\s+future|the\s+time\s+being|these\s+days|right\s+now|the\s+near\s+future|the\s+distant\s+past)",
+        ),
     )
 
 
@@ -182,7 +247,9 @@ def find_candidates(text: str) -> list[Candidate]:
     for priority, rule in enumerate(rules()):
         for m in rule.regex.finditer(text):
             if m.end() > m.start() and (rule.guard is None or rule.guard(text, m)):
-                found.append((-(m.end() - m.start()), priority, m.start(), Candidate(m.start(), m.end(), rule.kind, m)))
+                found.append(
+                    (-(m.end() - m.start()), priority, m.start(), Candidate(m.start(), m.end(), rule.kind, m))
+                )
     found.sort(key=lambda t: (t[0], t[1], t[2]))
     taken: list[Candidate] = []
     for _, _, _, cand in found:

@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from storyline.temporal.calendar import Context, Resolved, at_granularity, period_duration, shift, weekday_near
+from storyline.records import TimeType
+from storyline.temporal.calendar import (
+    Context,
+    Resolved,
+    at_granularity,
+    period_duration,
+    shift,
+    weekday_near,
+)
 from storyline.temporal.dates import mod_of
 from storyline.temporal.lexicon import PARTS_OF_DAY, number_of, unit_of, weekday_num
 from storyline.temporal.tense import tense_at
@@ -32,7 +40,7 @@ def _day_value(d: date | None, pod: str | None = None) -> str:
 
 
 def relative_day(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"today", "yesterday", "tomorrow", "tonight", "yesterday morning"."""
+    """Normalise "today", "yesterday", "tomorrow", "tonight", "yesterday morning"."""
     word = _norm(m.group("rday"))
     d = ctx.anchor + timedelta(days=_DAY_OFFSETS[word]) if ctx.anchor else None
     pod = (m.groupdict().get("pod") or "").lower() or ("night" if word == "tonight" else None)
@@ -40,7 +48,7 @@ def relative_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"this morning", "last night", "late last night"."""
+    """Normalise "this morning", "last night", "late last night"."""
     rel = _norm(m.group("rel"))
     pod = m.group("pod").lower()
     offset = -1 if "last" in rel or rel == "yesterday" else 1 if rel == "tomorrow" else 0
@@ -51,11 +59,11 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"Monday", "on Monday", "this Friday", "last Tuesday", "Monday night"."""
+    """Normalise "Monday", "on Monday", "this Friday", "last Tuesday", "Monday night"."""
     wday = weekday_num(m.group("wday"))
     rel = _norm(m.group("rel") or "").replace("the ", "").replace("this ", "")
     pod = (m.group("pod") or "").lower() or None
-    kind = "TIME" if pod else "DATE"
+    kind: TimeType = "TIME" if pod else "DATE"
     base = ctx.ref if ctx.narrative and ctx.ref else ctx.anchor
     if base is None:
         return Resolved(f"XXXX-WXX-{wday}" + (f"T{PARTS_OF_DAY[pod]}" if pod else ""), kind)
@@ -73,18 +81,28 @@ def _weekday_direction(rel: str, ctx: Context, start: int, end: int) -> int:
 
 
 def weekday_set(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"every Monday", "Tuesday nights"."""
+    """Normalise "every Monday", "Tuesday nights"."""
     word = (m.group("wday") or m.group("wday2")).lower()
     pod = (m.group("pod") or m.group("pod2") or "").lower().rstrip("s") or None
     return Resolved(f"XXXX-WXX-{weekday_num(word)}" + (f"T{PARTS_OF_DAY[pod]}" if pod else ""), "SET")
 
 
-_BACK = ("last", "past", "previous", "late last", "early last", "year-earlier", "year-ago", "preceding", "prior")
+_BACK = (
+    "last",
+    "past",
+    "previous",
+    "late last",
+    "early last",
+    "year-earlier",
+    "year-ago",
+    "preceding",
+    "prior",
+)
 _FWD = ("next", "coming", "following", "early next", "late next", "new")
 
 
 def relative_period(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"last week" (2022-W05), "this year", "next month", "the following day", "the past year" (P1Y)."""
+    """Normalise "last week" (2022-W05), "this year", "next month", "the following day", "the past year" (P1Y)."""
     rel = _norm(m.group("rel"))
     unit_word = _norm(m.group("unit")).replace("fiscal ", "")
     if unit_word == "season":
@@ -93,9 +111,16 @@ def relative_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     if u is None:
         return None
     unit = u[0]
-    if rel in ("the past", "the last", "the coming", "the next") and unit not in ("D", "WE") and not mod_of(m):
+    if (
+        rel in ("the past", "the last", "the coming", "the next")
+        and unit not in ("D", "WE")
+        and not mod_of(m)
+    ):
         return Resolved(period_duration(1, unit, False), "DURATION")
-    anaphoric = rel.startswith(("the ", "that", "same", "earlier that", "later that")) and rel not in ("the current", "the present")
+    anaphoric = rel.startswith(("the ", "that", "same", "earlier that", "later that")) and rel not in (
+        "the current",
+        "the present",
+    )
     base = ctx.base() if anaphoric else ctx.anchor
     if base is None:
         return None
@@ -105,7 +130,7 @@ def relative_period(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def the_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the end of the year", "the beginning of the month" (only with a mod)."""
+    """Normalise "the end of the year", "the beginning of the month" (only with a mod)."""
     mod = mod_of(m)
     u = unit_of(_norm(m.group("unit")).split()[-1])
     if mod is None or u is None or ctx.base() is None:
@@ -116,7 +141,7 @@ def the_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def ago(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"two years ago", "a week earlier", "three days later", "a year from now"."""
+    """Normalise "two years ago", "a week earlier", "three days later", "a year from now"."""
     direction = _norm(m.group("dir"))
     u = unit_of(m.group("unit"))
     if u is None:
@@ -132,7 +157,7 @@ def ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     sign = -1 if direction in ("ago", "earlier", "before", "previously", "prior") else 1
     if u[0] == "Y" and n == int(n):
-        echoed = _shift_last_value(ctx, m.start(), sign * int(n))
+        echoed = _shift_last_value(ctx, m.start(), sign * int(n), relative_to_now)
         if echoed:
             return Resolved(echoed, "DATE")
     unit = u[0] if not u[1] else "D"
@@ -153,17 +178,20 @@ _REFS = {
 
 
 def reference(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"now" (PRESENT_REF), "recently" (PAST_REF), "the future" (FUTURE_REF)."""
+    """Normalise "now" (PRESENT_REF), "recently" (PAST_REF), "the future" (FUTURE_REF)."""
     value = _REFS.get(_norm(m.group("ref")))
     return Resolved(value, "DATE") if value else None
 
 
-def _shift_last_value(ctx: Context, start: int, years: int) -> str | None:
-    """"a year earlier" after "the third quarter" means that quarter a year before: keep its granularity."""
+def _shift_last_value(ctx: Context, start: int, years: int, now: bool) -> str | None:
+    """Normalise "a year earlier" after "the third quarter" means that quarter a year before: keep its granularity.
+
+    For "ago" (counted from the anchor) only a period of the anchor's own year is echoed.
+    """
     if ctx.last_value is None or start - ctx.last_end > 250:
         return None
     m = re.fullmatch(r"(\d{4})(-Q[1-4]|-H[12]|-\d\d|-\d\d-\d\d|-W\d\d)", ctx.last_value)
-    if m is None:
+    if m is None or (now and (ctx.anchor is None or int(m[1]) != ctx.anchor.year)):
         return None
     suffix = m[2]
     if re.fullmatch(r"-\d\d-\d\d", suffix) and suffix == "-02-29":

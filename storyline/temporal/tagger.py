@@ -75,7 +75,9 @@ def tag(text: str, anchor: str | None, *, narrative: bool = False) -> tuple[Time
             ctx.last_value, ctx.last_end = res.value, cand.end
         ctx.ref_fresh = bool(re.match(r"\d{4}-\d\d-\d\d$", res.value))
         announced = is_announced(res, day, clock)
-        out.append(TimeExpr(cand.start, cand.end, text[cand.start : cand.end], res.value, res.type, announced))
+        out.append(
+            TimeExpr(cand.start, cand.end, text[cand.start : cand.end], res.value, res.type, announced)
+        )
     return tuple(out)
 
 

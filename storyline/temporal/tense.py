@@ -24,12 +24,40 @@ _FUTURE = (
     r"expects?\s+to|scheduled|set\s+to|due\s+to|due|intends?\s+to|to\s+be\s+held|upcoming|next|would|"
     r"aims?\s+to|hopes?\s+to|tomorrow|later\s+this|coming|is\s+\w+ing|are\s+\w+ing|should|could|may|might|must"
 )
-_NOT_PAST_ED = frozenset({"need", "speed", "feed", "seed", "proceed", "succeed", "exceed", "indeed", "bed", "red", "hundred", "united", "limited", "based", "related", "detailed", "scheduled", "expected", "planned", "proposed", "supposed", "advanced", "ed"})
+_NOT_PAST_ED = frozenset(
+    {
+        "need",
+        "speed",
+        "feed",
+        "seed",
+        "proceed",
+        "succeed",
+        "exceed",
+        "indeed",
+        "bed",
+        "red",
+        "hundred",
+        "united",
+        "limited",
+        "based",
+        "related",
+        "detailed",
+        "scheduled",
+        "expected",
+        "planned",
+        "proposed",
+        "supposed",
+        "advanced",
+        "ed",
+    }
+)
 _MARKERS = re.compile(
     rf"(?P<fut>\b(?:{_FUTURE})\b)|(?P<past>\b(?:{_IRREGULAR_PAST}|has\s+\w+ed|have\s+\w+ed)\b)|(?P<ed>\b[a-z]{{2,}}ed\b)",
     re.I,
 )
-_BOUNDARY = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Sr|Jr|No|Co|Mt))(?<!\b(?:Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec|Gen|Col|Gov|Sen|Rep|Inc|Ltd|Mrs))(?<!\bSept)[.!?;][\"')\u201d]?\s+|\n|\u2014| -- ")
+_BOUNDARY = re.compile(
+    r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Sr|Jr|No|Co|Mt))(?<!\b(?:Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec|Gen|Col|Gov|Sen|Rep|Inc|Ltd|Mrs))(?<!\bSept)[.!?;][\"')\u201d]?\s+|\n|\u2014| -- "
+)
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
