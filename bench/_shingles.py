@@ -20,6 +20,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import random
 import re
 import statistics
 import sys
@@ -119,3 +120,15 @@ def iter_progress(items: Sequence[Page], label: str) -> Iterator[Page]:
         if i % 20 == 0:
             print(f"  {label}: {i}/{len(items)}", file=sys.stderr)
         yield item
+
+
+def bootstrap_f1(per_page: Sequence[TpFpFn], other: Sequence[TpFpFn] | None = None, n: int = 1000) -> float:
+    """1.96 standard deviations of F1 (or of F1 minus ``other``'s F1, paired by page) over
+    ``n`` bootstrap resamples of the pages, as the benchmark reports its ± (fixed seed)."""
+    rng = random.Random(0)
+    values = []
+    for _ in range(n):
+        idx = [rng.randrange(len(per_page)) for _ in per_page]
+        f1 = scores([per_page[i] for i in idx]).f1
+        values.append(f1 - scores([other[i] for i in idx]).f1 if other else f1)
+    return 1.96 * statistics.stdev(values)

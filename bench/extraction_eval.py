@@ -23,14 +23,27 @@ import re
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _shingles import Page, data_dir, iter_progress, load_pages, match, scores, skip_if_missing
+from _shingles import (
+    Page,
+    Scores,
+    TpFpFn,
+    bootstrap_f1,
+    data_dir,
+    iter_progress,
+    load_pages,
+    match,
+    scores,
+    skip_if_missing,
+)
 
 ANCHOR = ("trafilatura 2.0.0 (published)", 0.938, 0.978, 0.958)
+BASELINE = "trafilatura.extract (no comments)"
 Extractor = Callable[[str], str]
 
 
@@ -72,7 +85,12 @@ SYSTEMS: dict[str, Extractor] = {
 }
 
 
-Row = tuple[str, float, float, float, float]
+@dataclass(frozen=True, slots=True)
+class Row:
+    name: str
+    scores: Scores
+    per_page: list[TpFpFn]
+    pages_per_second: float
 
 
 def run(name: str, fn: Extractor, pages: list[Page], dump: Path | None) -> Row:
@@ -82,8 +100,25 @@ def run(name: str, fn: Extractor, pages: list[Page], dump: Path | None) -> Row:
     if dump:
         slug = "".join(c if c.isalnum() else "_" for c in name)
         (dump / f"{slug}.json").write_text(json.dumps(preds, ensure_ascii=False, indent=1))
-    s = scores([match(p.gold, preds[p.key]) for p in pages])
-    return name, s.precision, s.recall, s.f1, len(pages) / secs
+    per_page = [match(p.gold, preds[p.key]) for p in pages]
+    return Row(name, scores(per_page), per_page, len(pages) / secs)
+
+
+def print_rows(rows: list[Row]) -> None:
+    print(f"{'system':<40} {'precision':>9} {'recall':>7} {'F1':>7} {'± 95%':>6} {'pages/s':>8}")
+    name, p, r, f1 = ANCHOR
+    print(f"{name:<40} {p:>9.3f} {r:>7.3f} {f1:>7.3f} {'':>6} {'':>8}")
+    for row in rows:
+        s, ci = row.scores, bootstrap_f1(row.per_page)
+        print(
+            f"{row.name:<40} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>7.3f} {ci:>6.3f} {row.pages_per_second:>8.1f}"
+        )
+    base = next((r for r in rows if r.name == BASELINE), None)
+    for row in rows:
+        if base and row.name.startswith("storyline"):
+            diff = row.scores.f1 - base.scores.f1
+            ci = bootstrap_f1(row.per_page, base.per_page)
+            print(f"F1 of {row.name} minus {BASELINE}: {diff:+.3f} ± {ci:.3f} (paired bootstrap)")
 
 
 _URL_DATE = re.compile(r"/(20\d\d)[/-](\d\d)[/-](\d\d)(?:[/-]|\b)")
@@ -127,11 +162,7 @@ def main() -> None:
         args.dump.mkdir(parents=True, exist_ok=True)
     rows = [run(n, fn, pages, args.dump) for n, fn in SYSTEMS.items() if not args.only or args.only in n]
     print(f"\nHTML extraction, {len(pages)} pages, per-page 4-gram shingles (benchmark metric)\n")
-    print(f"{'system':<40} {'precision':>9} {'recall':>7} {'F1':>7} {'pages/s':>8}")
-    name, p, r, f1 = ANCHOR
-    print(f"{name:<40} {p:>9.3f} {r:>7.3f} {f1:>7.3f} {'':>8}")
-    for name, p, r, f1, rate in rows:
-        print(f"{name:<40} {p:>9.3f} {r:>7.3f} {f1:>7.3f} {rate:>8.1f}")
+    print_rows(rows)
     if not args.only or "storyline" in args.only:
         print("\nstoryline extract_html metadata found (share of pages):")
         for field, rate in metadata_rates(pages).items():
