@@ -179,3 +179,10 @@ def test_arbitrary_markup_gives_text_or_input_error(html: str) -> None:
     except InputError:
         return
     assert ex.text.strip()
+
+
+def test_language_declared_by_the_page(harbour: HtmlExtract) -> None:
+    assert harbour.language == "en"
+    page = _page("meta_tags_article.html").replace('<html lang="en">', "<html lang='nb_NO' dir=ltr>")
+    assert extract_html(page).language == "nb"
+    assert extract_html(page.replace("<html lang='nb_NO' dir=ltr>", "<html>")).language is None

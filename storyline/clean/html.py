@@ -24,6 +24,7 @@ _PUBLISHED_TIME = re.compile(
     r"""(?:content\s*=\s*|:\s*)["'](\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2})""",
     re.IGNORECASE,
 )
+_HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})(?![A-Za-z])""", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
 
@@ -35,7 +36,7 @@ class HtmlExtract:
     authors: tuple[str, ...] = ()
     sitename: str | None = None
     url: str | None = None
-    language: str | None = None
+    language: str | None = None  # as declared by <html lang>, primary subtag ("en")
     removed: tuple[Removed, ...] = ()
     description: str | None = None
     mode: str = "precision"  # which trafilatura mode gave the body: "precision" or "default"
@@ -56,7 +57,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         authors=authors,
         sitename=_clean(doc.sitename),
         url=doc.url or url,
-        language=doc.language or None,
+        language=doc.language or _declared_language(html),
         removed=removed,
         description=_clean(doc.description),
         mode=mode,
@@ -113,6 +114,11 @@ def _published(html: str, date: str | None) -> str | None:
             except ValueError:
                 continue
     return date
+
+
+def _declared_language(html: str) -> str | None:
+    match = _HTML_LANG.search(html, 0, 20_000)
+    return match.group(1).lower() if match else None
 
 
 def _clean(value: str | None) -> str | None:
