@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import PurePath
 
 from storyline.clean import meta
@@ -59,15 +60,7 @@ def _clean_html(raw: RawDoc) -> Article:
 
     ex = extract_html(raw.body, raw.url)
     result = strip_chrome(ex.text, structural=False)
-    removed = ex.removed + result.removed
-    result = ChromeResult(
-        text=result.text,
-        removed=removed,
-        title=result.title,
-        date_line=result.date_line,
-        byline=result.byline,
-        credit=result.credit,
-    )
+    result = replace(result, removed=ex.removed + result.removed)
     return _article(raw, result, html_meta=ex)
 
 
@@ -83,21 +76,30 @@ def _article(raw: RawDoc, result: ChromeResult, html_meta: object | None) -> Art
     h_authors: tuple[str, ...] = getattr(html_meta, "authors", ())
     url = raw.url or h_url
     removed_texts = [r.text for r in result.removed]
+    line_source, line_date = meta.source_line(result.source_line)
+    origin = wire or meta.origin_from_credit(result.credit)
+    authors = raw.authors or h_authors or meta.authors_from_byline(result.byline)
+    authors = tuple(a for a in authors if a != origin)  # a wire credit is not a byline
     return Article(
         id=raw.id or "a" + raw_hash(raw)[:12],
         path=raw.path,
         title=raw.title or h_title or result.title or _first_sentence(text),
         text=text,
         content_hash=content_hash(text),
-        source=raw.source or h_site or meta.host(url) or meta.site_from_copyright(removed_texts),
-        origin=wire or meta.origin_from_credit(result.credit),
+        source=meta.bare_host(raw.source)
+        or h_site
+        or meta.host(url)
+        or line_source
+        or meta.site_from_copyright(removed_texts),
+        origin=origin,
         url=url,
         published=meta.parse_date(raw.published)
         or meta.parse_date(h_date)
-        or meta.parse_date(result.date_line),
+        or meta.parse_date(result.date_line)
+        or line_date,
         language=raw.language or meta.language(text),
         dateline=place,
-        authors=raw.authors or h_authors or meta.authors_from_byline(result.byline),
+        authors=authors,
         removed=result.removed,
     )
 

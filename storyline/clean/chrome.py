@@ -17,11 +17,12 @@ from storyline.records import Removed
 
 _SECOND_PERSON = re.compile(r"\b(?:we|our|you|your|this (?:site|website|page))\b", re.IGNORECASE)
 _DATE_LINE = re.compile(
-    r"(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?"
+    r"(?:(?:published|updated|posted|last updated|first published)(?:\s+on)?\s*:?\s*)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
-    r"\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:z|[+-]\d{2}:?\d{2})?)?)"
-    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?(?:\s*\(?[a-z]{2,5}\)?)?\.?",
+    r"\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{4})"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?(?:\s*\(?[a-z]{2,5}\)?)?\.?"
+    r"(?:\s+by\s+[\w .'’-]{2,60})?",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
@@ -32,9 +33,13 @@ _BOARD_BYLINE = re.compile(
     r"(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*\|\s*(?i:editorial board|staff|staff writer)"
 )
 _CREDIT = re.compile(
-    r"(?:.*\s)?(?:originally appeared on|was originally published (?:on|by|in)|first appeared (?:on|in)|"
+    r"(?:.*\s)?(?:originally appeared (?:on|in)|the original (?:article |story )?appeared (?:on|in)|"
+    r"was originally published (?:on|by|in)|first appeared (?:on|in)|"
     r"originally published (?:on|by|in)|republished (?:from|with permission of))\s+(?P<origin>[\w.-]+(?:\s[\w.-]+){0,4})\.?",
     re.IGNORECASE,
+)
+_SOURCE_LINE = re.compile(
+    r"source\s*:\s*(?P<source>[\w.-]+(?:\s[\w.&-]+){0,3}?)\s*(?:,\s*(?P<date>.{6,40}))?\.?", re.I
 )
 _WIRE_LINE = re.compile(
     r"[-—–]*\s*\(?(?P<origin>AP|AFP|Reuters|Associated Press|Agence France-Presse|dpa|UPI)\)?\.?"
@@ -51,6 +56,7 @@ class ChromeResult:
     date_line: str | None = None
     byline: tuple[str, ...] = ()
     credit: str | None = None
+    source_line: str | None = None
 
 
 @dataclass(slots=True)
@@ -103,9 +109,9 @@ def strip_chrome(
         _classify(ln, recurring)
     title = None
     if structural:
+        _mark_repeats(lines)
         start, end = _body_bounds(lines)
         _mark_regions(lines, start, end)
-        _mark_repeats(lines)
         _mark_menus(lines, start, end)
         title = _pick_title(lines, start)
     else:
@@ -131,6 +137,7 @@ def strip_chrome(
         or next((ln.text for ln in lines if ln.meta == "date"), None),
         byline=tuple(ln.text for ln in lines if ln.meta == "byline"),
         credit=next((ln.text for ln in lines if ln.meta == "credit"), None),
+        source_line=next((ln.text for ln in lines if ln.meta == "source"), None),
     )
 
 
@@ -141,12 +148,16 @@ def _reason(ln: _Line) -> str:
             "date": "date line (kept as metadata)",
             "byline": "byline (kept as metadata)",
             "credit": "credit line (kept as origin)",
+            "source": "source line (kept as metadata)",
         }[ln.meta]
     return ln.reason or "chrome"
 
 
 def _classify(ln: _Line, recurring: frozenset[str]) -> None:
     t = ln.text
+    if ln.words <= 10 and _SOURCE_LINE.fullmatch(t):
+        ln.meta = "source"
+        return
     if _CREDIT.fullmatch(t) or (_WIRE_LINE.fullmatch(t) and ln.words <= 3):
         ln.meta = "credit"
         return
@@ -177,7 +188,11 @@ def _body_bounds(lines: list[_Line]) -> tuple[int, int]:
         ln = lines[i]
         if ln.reason is None and ln.meta is None and ln.prose:
             prose_seen += 1
-        if prose_seen >= 1 and i > start and (P.END_MARKERS.fullmatch(ln.text) or ln.meta == "credit"):
+        if (
+            prose_seen >= 1
+            and i > start
+            and (P.END_MARKERS.fullmatch(ln.text) or ln.meta in ("credit", "source"))
+        ):
             end = i
             break
     return start, end
@@ -188,21 +203,24 @@ def _mark_regions(lines: list[_Line], start: int, end: int) -> None:
         if ln.reason is None and ln.meta is None:
             ln.reason = "page header (before the article)"
     for ln in lines[end:]:
-        if ln.meta == "credit":
+        if ln.meta in ("credit", "source"):
             continue
         if ln.meta is None:
             ln.reason = ln.reason or "page trailer (after the article)"
-        elif ln.meta != "credit":
+        else:
             ln.reason, ln.meta = "page trailer (after the article)", None
 
 
 def _mark_repeats(lines: list[_Line]) -> None:
-    seen: set[str] = set()
+    """A sentence-like line that occurs more than once on the page is a caption or teaser."""
+    counts: dict[str, int] = {}
     for ln in lines:
         key = ln.text.casefold()
-        if key in seen and ln.reason is None and ln.meta is None:
+        counts[key] = counts.get(key, 0) + 1
+    for ln in lines:
+        repeated = counts[ln.text.casefold()] > 1 and ln.words <= 60 and P.SENTENCE_END.search(ln.text)
+        if repeated and ln.reason is None and ln.meta is None:
             ln.reason = "repeated line (caption or teaser)"
-        seen.add(key)
 
 
 def _mark_menus(lines: list[_Line], start: int, end: int) -> None:

@@ -30,6 +30,7 @@ _MONTHS = {
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 _MDY = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
+_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])?\.?\s*(m\.?)?", re.IGNORECASE)
 
 _DATELINE = re.compile(
@@ -39,7 +40,8 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<credit2>[A-Za-z][A-Za-z .&\-]{1,40})\)\s*)?--?\s"
 )
 _CREDIT = re.compile(
-    r"(?:originally appeared on|was originally published (?:on|by|in)|first appeared (?:on|in)|"
+    r"(?:originally appeared (?:on|in)|the original (?:article |story )?appeared (?:on|in)|"
+    r"was originally published (?:on|by|in)|first appeared (?:on|in)|"
     r"originally published (?:on|by|in)|republished (?:from|with permission of))\s+(?P<origin>[\w.-]+(?:\s[\w.-]+){0,4}?)\.?$",
     re.IGNORECASE,
 )
@@ -61,6 +63,11 @@ def parse_date(value: str | None) -> str | None:
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
         hh_mm = (int(m[4]), int(m[5])) if m[4] else None
         return _fmt(y, mo, d, hh_mm)
+    m = _NUMERIC.search(value)
+    if m:  # day first (European order) unless that cannot be a date
+        a, b, y = int(m[1]), int(m[2]), int(m[3])
+        day, month = (b, a) if b > 12 >= a else (a, b)
+        return _fmt(y, month, day, _time(value[m.end() :]))
     for rx, order in ((_MDY, "mdy"), (_DMY, "dmy")):
         m = rx.search(value)
         if m:
@@ -93,8 +100,12 @@ def _fmt(y: int, mo: int, d: int, hh_mm: tuple[int, int] | None) -> str | None:
 
 
 def dateline(text: str) -> tuple[str | None, str | None]:
-    """The dateline place ("KYIV") and wire credit ("AP") at the start of the body, if any."""
-    m = _DATELINE.match(text[:200])
+    """The dateline place ("KYIV") and wire credit ("AP") starting one of the first paragraphs."""
+    m = None
+    for para in text.split("\n\n")[:3]:
+        m = _DATELINE.match(para[:200])
+        if m:
+            break
     if not m:
         return None, None
     place = m.group("place") or m.group("place2")
@@ -111,6 +122,19 @@ def origin_from_credit(line: str | None) -> str | None:
         return m.group("origin").rstrip(".")
     m = _WIRE.search(line.strip(" -—–"))
     return m.group(1) if m else None
+
+
+_SOURCE_LINE = re.compile(
+    r"source\s*:\s*(?P<source>[\w.-]+(?:\s[\w.&-]+){0,3}?)\s*(?:,\s*(?P<date>.{6,40}))?\.?$", re.I
+)
+
+
+def source_line(line: str | None) -> tuple[str | None, str | None]:
+    """Outlet and date from a trailing "Source: outlet.example, 25/02/2025" line."""
+    m = _SOURCE_LINE.match(line.strip()) if line else None
+    if not m:
+        return None, None
+    return m.group("source"), parse_date(m.group("date"))
 
 
 def authors_from_byline(lines: tuple[str, ...]) -> tuple[str, ...]:
@@ -130,6 +154,13 @@ def site_from_copyright(removed_texts: list[str]) -> str | None:
         if m:
             return m.group("site").strip()
     return None
+
+
+def bare_host(name: str | None) -> str | None:
+    """ "www.example.com" → "example.com"; other names unchanged."""
+    if not name:
+        return None
+    return name[4:] if name.lower().startswith("www.") and "." in name[4:] else name
 
 
 def host(url: str | None) -> str | None:

@@ -31,8 +31,9 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("copyright footer", r"(?:©|\(c\)|copyright\b).*|.*\ball rights reserved\.?"),
         (
             "related-article link",
-            r"(?:more|related|read more|also read|read also|see also|watch|listen|recommended|"
-            r"related articles?|related stories|related coverage|further reading)\s*:.*|"
+            r"(?:more|related|read more|also read|read also|see also|watch|listen|recommended|most read|"
+            r"most popular|trending|top stories|editor'?s picks?|related articles?|related stories|"
+            r"related coverage|further reading|latest|breaking)\s*:.*|"
             r"read (?:more|next)\b.*|(?:previous|next) (?:article|post|story)\b.*",
         ),
         (
@@ -69,6 +70,8 @@ END_MARKERS = re.compile(
     r"comments?(?:\s*\(\d+\))?|\d+ comments?|(?:previous|next) (?:article|post)\b.*)(?:\s*[-–]\s*\d+)?\.?",
     re.IGNORECASE,
 )
+
+PIPE_MENU = re.compile(r"^[^|]{1,40}(?:\s+\|\s+[^|]{1,40}){1,}$")
 
 BREADCRUMB = re.compile(r"^(?:[^>›»/|]{1,60}\s(?:>|›|»)\s){2,}[^>›»]{1,200}$")
 
@@ -115,4 +118,6 @@ def match_line(line: str) -> str | None:
             return reason
     if BREADCRUMB.match(line):
         return "breadcrumb"
+    if PIPE_MENU.match(line) and all(len(part.split()) <= 4 for part in line.split("|")):
+        return "navigation menu or link list"
     return None

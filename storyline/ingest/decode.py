@@ -98,5 +98,17 @@ def _decode_charset(data: bytes) -> str:
 
 
 _LATIN_FAMILY = frozenset(
-    ["cp1250", "cp1252", "cp1254", "cp1257", "iso8859_1", "iso8859_2", "iso8859_9", "iso8859_15", "latin_1", "mac_roman", "mac_latin2"]
+    [
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+        "iso8859_1",
+        "iso8859_2",
+        "iso8859_9",
+        "iso8859_15",
+        "latin_1",
+        "mac_roman",
+        "mac_latin2",
+    ]
 )

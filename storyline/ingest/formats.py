@@ -25,7 +25,6 @@ def kind_of(name: str) -> str | None:
     for suffix, kind in (
         (".txt", "text"),
         (".text", "text"),
-        (".md", "text"),
         (".html", "html"),
         (".htm", "html"),
         (".xhtml", "html"),
