@@ -23,7 +23,7 @@ def answer_key() -> dict[str, Any]:
 
 
 def name_of(path: str) -> str:
-    p = Path(path.split("#")[0]).name
+    p = Path(path.split("#", maxsplit=1)[0]).name
     return p + ("#" + path.split("#")[1] if "#" in path else "")
 
 
