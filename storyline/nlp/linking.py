@@ -63,7 +63,14 @@ class _Cluster:
 
     def canonical(self) -> str:
         pool = self.full_names or list(self.names)
-        return max(pool, key=lambda n: (self.names[n], len(n.split()), n))
+        return max(pool, key=lambda n: (self._support(n), len(n.split()), n))
+
+    def _support(self, name: str) -> int:
+        """Mentions of ``name`` plus bare surnames spelled exactly as its surname."""
+        last = surname(name)
+        return self.names[name] + sum(
+            c for n, c in self.names.items() if len(n.split()) == 1 and n.casefold() == last
+        )
 
 
 def link_entities(articles: Sequence[Article], annotations: Mapping[str, Annotations]) -> tuple[Entity, ...]:

@@ -1,0 +1,133 @@
+"""The same quote across outlets becomes one Quote with all its mentions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.nlp import collect_quotes, format_quotes
+from storyline.nlp.matching import same_quote
+from storyline.records import Annotations, Article, Entity, QuoteMention, Story
+
+FIXTURES = Path(__file__).parent / "fixtures" / "nlp"
+
+
+def m(article: str, text: str, speaker: str | None = "Tomas Brekke", kind: str = "direct") -> QuoteMention:
+    return QuoteMention(article=article, start=0, end=len(text), text=text, kind=kind, speaker=speaker)  # type: ignore[arg-type]
+
+
+BASE = "The cranes are unsafe and the harbour will stay closed until May"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        BASE,
+        "The cranes are unsafe, and the harbour will stay closed until May.",
+        "the cranes are unsafe and the harbour will stay closed",
+        "The cranes are not safe and the harbour will stay closed until May",
+    ],
+    ids=["exact", "punctuation", "truncated", "reworded"],
+)
+def test_same_quote_variants(other: str) -> None:
+    assert same_quote(m("a", BASE), m("b", other))
+
+
+def test_different_quotes_differ() -> None:
+    assert not same_quote(m("a", BASE), m("b", "Fishing quotas will be cut by a third next year"))
+
+
+def test_conflicting_speakers_do_not_match() -> None:
+    assert not same_quote(m("a", BASE), m("b", BASE, speaker="Anna Holm"))
+
+
+def test_unknown_speaker_matches_known() -> None:
+    assert same_quote(m("a", BASE), m("b", BASE, speaker=None))
+
+
+def test_nested_reported_speech_in_one_article_is_not_merged() -> None:
+    outer = "the ports would reopen after the cranes are repaired next spring"
+    assert not same_quote(
+        m("a", outer, kind="indirect"), m("a", "the cranes are repaired next spring", kind="indirect")
+    )
+
+
+def _articles() -> tuple[list[Article], dict[str, Annotations]]:
+    data = json.loads((FIXTURES / "quote_carriers.json").read_text(encoding="utf-8"))
+    arts, anns = [], {}
+    for item in data:
+        art = Article(
+            id=item["id"],
+            path=item["id"],
+            title="t",
+            text=item["text"],
+            content_hash=item["id"],
+            published=item["published"],
+        )
+        quotes = []
+        for q in item["quotes"]:
+            start = art.text.index(q["text"])
+            quotes.append(
+                QuoteMention(
+                    article=art.id,
+                    start=start,
+                    end=start + len(q["text"]),
+                    text=q["text"],
+                    kind=q["kind"],
+                    speaker_text=q["speaker_text"],
+                    speaker=q["speaker"],
+                    cue="said",
+                )
+            )
+        arts.append(art)
+        anns[art.id] = Annotations(article=art.id, quotes=tuple(quotes))
+    return arts, anns
+
+
+ENTITIES = (
+    Entity(id="e1", name="Tomas Brekke", type="PERSON", aliases=("Brekke",), roles=("Harbour spokesman",)),
+    Entity(
+        id="e2", name="Marta Lindqvist", type="PERSON", aliases=("Lindqvist",), roles=("Eastland President",)
+    ),
+)
+
+
+def test_collect_quotes_groups_carriers_and_finds_first() -> None:
+    arts, anns = _articles()
+    story = Story(id="s1", title="Harbour", articles=tuple(a.id for a in arts))
+    quotes = collect_quotes(arts, anns, ENTITIES, [story])
+    cranes = [q for q in quotes if "cranes" in q.text]
+    assert len(cranes) == 1
+    q = cranes[0]
+    assert sorted(x.article for x in q.mentions) == ["late", "reprint", "wire"]
+    assert q.first_article == "wire"  # earliest published, though listed second
+    assert q.speaker == "Tomas Brekke"  # "Brekke" canonicalised through the entities
+    assert q.story == "s1"
+    assert q.kind == "direct"
+
+
+def test_collect_quotes_resolves_role_noun_through_story_entities() -> None:
+    arts, anns = _articles()
+    quotes = collect_quotes(arts, anns, ENTITIES, [])
+    president = [q for q in quotes if "tariffs" in q.text]
+    assert [q.speaker for q in president] == ["Marta Lindqvist"]
+    assert president[0].story is None
+
+
+def test_quote_ids_are_stable_and_content_derived() -> None:
+    arts, anns = _articles()
+    first = collect_quotes(arts, anns, ENTITIES, [])
+    again = collect_quotes(list(reversed(arts)), anns, ENTITIES, [])
+    assert {q.id for q in first} == {q.id for q in again}
+    assert len({q.id for q in first}) == len(first)
+
+
+def test_format_quotes_filters_by_speaker() -> None:
+    arts, anns = _articles()
+    story = Story(id="s1", title="Harbour", articles=tuple(a.id for a in arts))
+    out = format_quotes(collect_quotes(arts, anns, ENTITIES, [story]), speaker="brekke")
+    assert out.startswith("story s1")
+    assert "Tomas Brekke [direct]" in out
+    assert "Lindqvist" not in out
