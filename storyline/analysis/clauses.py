@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _BOUNDARY = re.compile(
-    r"\s*;\s*|\s+[—–-]{1,2}\s+|\s*\(\s*|\s*\)\s*|"
+    r"\s*;\s*|\s+[—–-]{1,2}\s+|\s*\(\s*|\s*\)\s*|\s+(?=as\s+[A-Z][a-z])|"
     r",\s+(?=(?:but|and|as|while|although|though|which|who|where|saying|denying|adding|after|"
     r"before|when|since|so|because|if|amid|alarming|according)\b)",
 )

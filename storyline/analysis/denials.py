@@ -53,6 +53,11 @@ class Denial:
     proposition: frozenset[str]
 
 
+def is_denial(text: str) -> bool:
+    """True when ``text`` carries a denial cue ("denied", "not true", "no deal", "incorrectly")."""
+    return _CUES.search(text) is not None
+
+
 def find_denials(items: Sequence[Statement]) -> list[Denial]:
     out = []
     for st in items:

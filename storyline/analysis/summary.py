@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.analysis._text import Sentence, article_sentences, content_words, overlap
+from storyline.analysis.denials import is_denial
 from storyline.analysis.support import supporting
 from storyline.records import Article, Claim, Conflict, CopyGroup, Quote, Story, Summary, SummarySentence
 
@@ -128,8 +129,7 @@ def _conflict_sentences(conflicts: Sequence[Conflict], pool: Sequence[Candidate]
 
 
 def _first_denial_claim(conflict: Conflict) -> Claim:
-    asserters = {conflict.claims[0].attributed_to}
-    return next((c for c in conflict.claims[1:] if c.attributed_to not in asserters), conflict.claims[-1])
+    return next((c for c in conflict.claims if is_denial(c.text)), conflict.claims[-1])
 
 
 def _candidate_for(text: str, pool: Sequence[Candidate]) -> Candidate | None:
