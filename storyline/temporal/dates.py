@@ -278,3 +278,13 @@ def note_reference(ctx: Context, value: str) -> None:
     ctx.ref_month = int(m[2]) if m[2] else None
     if m[3]:
         ctx.ref = date(int(m[1]), int(m[2]), int(m[3]))
+
+
+def era_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Normalise "241 BC" -> BC0241, "AD 9" -> 0009."""
+    gd = m.groupdict()
+    if gd.get("ad"):
+        return Resolved(f"{int(gd['ad']):04d}", "DATE")
+    era = (gd.get("era") or "").upper().replace(".", "")
+    prefix = "BC" if era in ("BC", "BCE") else ""
+    return Resolved(f"{prefix}{int(gd['bc']):04d}", "DATE")

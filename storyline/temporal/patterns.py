@@ -69,7 +69,7 @@ _AMPM = r"(?P<ampm>[ap]\.\s?m\.|[ap]m\b|(?-i:AM|PM)\b)"
 def _year_guard(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 4) : m.start()]
     after = text[m.end() : m.end() + 12]
-    if re.search(r"[$€£#\d.,]\s?$|No\.\s?$|\b(?:flight|route|model|number|nos?)\s$", before, re.I):
+    if re.search(r"[$€£#]\s?$|\d[.,]?$|No\.\s?$|\b(?:flight|route|model|number|nos?)\s$", before, re.I):
         return False
     if re.match(
         r"(?:[.,]\d|\d|%|\s?(?:percent|per\s+cent|km|kilomet|miles|meters|metres|feet|tons|troops|soldiers|people|men|members))",
@@ -77,7 +77,7 @@ def _year_guard(text: str, m: re.Match[str]) -> bool:
         re.I,
     ):
         return False
-    return not re.match(r"-\d", after) or bool(re.match(r"-(?:1[0-9]|20)\d\d\b", after))
+    return not re.match(r"-\d", after) or bool(re.match(r"-(?:(?:1[0-9]|20)\d\d|\d\d)(?!\d)", after))
 
 
 def _month_guard(text: str, m: re.Match[str]) -> bool:
@@ -162,6 +162,8 @@ def rules() -> tuple[Rule, ...]:
         ),
         _r("century", rf"(?:the\s+)?{_MOD}(?P<cent>\d{{1,2}}(?:st|nd|rd|th)|{ordw})[\s-]+century"),
         _r("year", rf"{_MOD}(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?(?P<y>{_YEAR})(?:'s)?", _year_guard),
+        Rule("year", re.compile(rf"(?<![\w])(?P<y>{_YEAR})(?=[A-Z][a-z])"), _year_guard),
+        _r("year_bc", r"(?P<bc>\d{1,4})\s*(?P<era>BC|B\.C\.|BCE|AD|A\.D\.|CE)|(?P<era2>AD|A\.D\.)\s*(?P<ad>\d{1,4})"),
         _r("year_short", r"(?:fiscal\s+)?'(?P<y2>\d\d)(?!s)"),
         _r("year_short", r"(?<=\d\d\d\d[-\u2013])(?P<y2>\d\d)(?![-\u2013]?\d)"),
         _r(

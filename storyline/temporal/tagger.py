@@ -30,6 +30,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "century": dates.century,
     "year": dates.year_only,
     "year_short": dates.year_only,
+    "year_bc": dates.era_year,
     "season": dates.season,
     "quarter": dates.quarter,
     "quarter_q": dates.quarter,
