@@ -1,6 +1,6 @@
 """Chrome removal on plain text scraped with the whole page around the article.
 
-Usage: .venv/bin/python bench/chrome_eval.py [--limit N] [--dump DIR]
+Usage: .venv/bin/python bench/chrome_eval.py [--limit N] [--dump DIR] [--only NAME] [--why]
 
 The benchmark is built at run time from $STORYLINE_DATA/extraction (default
 ../shared/data/extraction): each HTML page is rendered as full text (menus, footers,
@@ -28,6 +28,7 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,6 +191,33 @@ def run(name: str, fn: System, cases: list[Case], dump: Path | None) -> list[str
     ]
 
 
+def explain(cases: list[Case]) -> None:
+    """Body tokens strip_chrome dropped, by the reason it recorded, and the pages losing most."""
+    from storyline.clean.chrome import strip_chrome
+
+    by_reason: Counter[str] = Counter()
+    by_page: Counter[str] = Counter()
+    examples: dict[str, list[str]] = {}
+    for case in cases:
+        result = strip_chrome(case.text)
+        reasons = {_key(r.text): r.reason for r in reversed(result.removed)}
+        kept_lines = {_key(line) for line in result.text.splitlines()}
+        blob = f" {_key(result.text)} "
+        for k, is_body in case.lines:
+            if not is_body or k in kept_lines or (len(k.split()) >= 4 and f" {k} " in blob):
+                continue
+            why = reasons.get(k, "(changed: joined or inline removal)")
+            by_reason[why] += len(k.split())
+            by_page[case.key[:12]] += len(k.split())
+            examples.setdefault(why, []).append(f"{case.key[:12]}: {k[:80]}")
+    print("\nstrip_chrome: body tokens lost, by recorded reason")
+    for why, n in by_reason.most_common():
+        print(f"  {n:>6}  {why}")
+        for example in examples[why][:3]:
+            print(f"          {example}")
+    print("  pages losing most body tokens:", ", ".join(f"{k} ({n})" for k, n in by_page.most_common(8)))
+
+
 HEADER = [
     "system",
     "chrome lines removed",
@@ -216,6 +244,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="use only the first N pages")
     parser.add_argument("--dump", type=Path, default=None, help="write rendered pages and outputs here")
     parser.add_argument("--only", default=None, help="run only systems whose name contains this")
+    parser.add_argument("--why", action="store_true", help="explain the body lines strip_chrome drops")
     args = parser.parse_args()
     root = data_dir("extraction")
     skip_if_missing(root / "ground-truth.json")
@@ -230,6 +259,8 @@ def main() -> None:
     print(f"\nChrome removal on {len(cases)} rendered pages: {body} body lines, {chrome} chrome lines\n")
     selected = [(n, fn) for n, fn in SYSTEMS.items() if not args.only or args.only in n or "ceiling" in n]
     print_table([run(n, fn, cases, args.dump) for n, fn in selected])
+    if args.why:
+        explain(cases)
 
 
 if __name__ == "__main__":
