@@ -59,7 +59,7 @@ _APPROX = (
 )
 _MOD = (
     r"(?:(?P<mod>early|late|mid|the\s+(?:beginning|start|end|middle|close|turn|rest|remainder|first\s+half|second\s+half)"
-    r"\s+of|(?:early|late)\s+in|the\s+(?:early|late)\s+part\s+of|the\s+(?:first|last)\s+days?\s+of)[\s-]+)?"
+    r"\s+of|(?:early|late)\s+in|the\s+(?:early|late)\s+part\s+of|the\s+(?:first|last|final|closing|opening)\s+(?:(?:two|three|four|few|\d+)\s+)?(?:days?|weeks?|months?)\s+of)[\s-]+)?"
 )
 _POD = r"(?P<pod>morning|afternoon|evening|night|overnight)"
 _TZ = r"(?:\s*\(?(?P<tz>(?-i:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|MST|MDT|BST|CET|CEST|MSK|ET|PT|Z))\)?)?"
@@ -135,7 +135,14 @@ def _clock_day_guard(text: str, m: re.Match[str]) -> bool:
 
 
 def _r(kind: str, pattern: str, guard: Guard | None = None) -> Rule:
-    return Rule(kind, re.compile(rf"(?<![\w])(?:(?<![A-Za-z]-)|(?=\d))(?:{pattern})(?![\w])", re.I), guard)
+    return Rule(
+        kind,
+        re.compile(
+            rf"(?<![\w])(?:(?<![A-Za-z]-)|(?=\d)|(?-i:(?=[A-Z])))(?:{pattern})(?:(?![\w])|(?<=\d)(?-i:(?=[A-Z][a-z])))",
+            re.I,
+        ),
+        guard,
+    )
 
 
 def _month(name: str = "mname") -> str:
@@ -145,7 +152,7 @@ def _month(name: str = "mname") -> str:
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     """The grammar, compiled once."""
-    wd = rf"(?:(?P<wday>{_WEEKDAY_FORMS})\s*,?\s+)?"
+    wd = rf"(?:(?P<wday>{_WEEKDAY_FORMS})[ \t]*,?[ \t]+)?"
     ordw = _alt([w for w in ORDINALS if ORDINALS[w] > 0])
     return (
         _r("iso", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T\s](?P<H>[0-2]\d):(?P<M>[0-5]\d))?"),
@@ -161,9 +168,11 @@ def rules() -> tuple[Rule, ...]:
             rf"(?:the\s+)?{_MOD}(?:(?P<dec>1[0-9]\d0|20[0-2]0)'?s|'(?P<dec2>\d0)s|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
         ),
         _r("century", rf"(?:the\s+)?{_MOD}(?P<cent>\d{{1,2}}(?:st|nd|rd|th)|{ordw})[\s-]+century"),
-        _r("year", rf"{_MOD}(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?(?P<y>{_YEAR})(?:'s)?", _year_guard),
-        Rule("year", re.compile(rf"(?<![\w])(?P<y>{_YEAR})(?=[A-Z][a-z])"), _year_guard),
-        _r("year_bc", r"(?P<bc>\d{1,4})\s*(?P<era>BC|B\.C\.|BCE|AD|A\.D\.|CE)|(?P<era2>AD|A\.D\.)\s*(?P<ad>\d{1,4})"),
+        _r("year", rf"{_MOD}(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?(?P<y>{_YEAR})", _year_guard),
+        _r(
+            "year_bc",
+            r"(?P<bc>\d{1,4})\s*(?P<era>BC|B\.C\.|BCE|AD|A\.D\.|CE)|(?P<era2>AD|A\.D\.)\s*(?P<ad>\d{1,4})",
+        ),
         _r("year_short", r"(?:fiscal\s+)?'(?P<y2>\d\d)(?!s)"),
         _r("year_short", r"(?<=\d\d\d\d[-\u2013])(?P<y2>\d\d)(?![-\u2013]?\d)"),
         _r(
@@ -206,12 +215,12 @@ def rules() -> tuple[Rule, ...]:
         ),
         _r(
             "duration_and_half",
-            rf"{_APPROX}?(?P<num>{_NUM}|a|an)\s+(?:and\s+a\s+half\s+(?P<unit>{_UNIT})|(?P<unit2>{_UNIT})\s+and\s+a\s+half)",
+            rf"{_APPROX}?(?P<num>{_NUM}|a|an)\s+(?:and\s+(?:a\s+)?half\s+(?P<unit>{_UNIT})|(?P<unit2>{_UNIT})\s+and\s+a\s+half)",
         ),
         _r("duration_half", rf"{_APPROX}?half\s+(?:an?\s+)?(?P<unit>{_UNIT})"),
         _r(
             "duration",
-            rf"{_APPROX}?(?P<num>{_NUM}|an?)(?:\s+(?:more|additional|full|straight|consecutive|long))?[\s-]+(?P<unit>{_UNIT})(?:[\s-]+long)?",
+            rf"{_APPROX}?(?P<num>{_NUM}|an?)(?:\s+(?:more|additional|full|straight|consecutive|long))?[\s-]+(?P<unit>{_UNIT})(?:[\s-]+long|\s+old|\s+of\s+age)?",
             _num_guard,
         ),
         _r("duration_vague", rf"{_APPROX}?(?P<vague>{_VAGUE})\s+(?:more\s+)?(?P<unit>{_UNIT})"),
