@@ -22,7 +22,8 @@ ROLE_WORDS = wordset(
     """officials official spokesman spokeswoman spokesperson minister president office government
     authorities diplomats diplomat sources source ministry chancellor leader leaders researchers
     analysts police officers officer agency military army prosecutors prosecutor lawyers lawyer
-    secretary governor mayor aides aide adviser advisers intelligence media outlets"""
+    secretary governor mayor aides aide adviser advisers intelligence media outlets union unions
+    company companies board council"""
 )
 _SKIP_BACK = wordset(
     """has have had did does do also again afterwards later then both all on in this last early late

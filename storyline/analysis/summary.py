@@ -160,4 +160,8 @@ def _mmr(c: Candidate, chosen: Sequence[Candidate]) -> float:
 
 
 def _redundant(c: Candidate, chosen: Sequence[Candidate]) -> bool:
-    return any(overlap(c.words, s.words) > MAX_SIMILARITY for s in chosen)
+    """Too close to a chosen sentence; a denial is never redundant with what it denies."""
+    denial = is_denial(c.sentence.text)
+    return any(
+        overlap(c.words, s.words) > MAX_SIMILARITY and denial == is_denial(s.sentence.text) for s in chosen
+    )

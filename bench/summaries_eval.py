@@ -1,0 +1,134 @@
+"""Citation grounding and redundancy of story summaries, on our fixtures and on the seed story.
+
+    .venv/bin/python bench/summaries_eval.py
+
+For every summary sentence and every article it cites:
+  grounded (strict)  the article contains the sentence word for word (case, quotes, punctuation unified);
+  grounded (near)    the article contains it or a near-verbatim copy (support.contains: ≤2 differing
+                     words, none a number, negation, name or date) — the rule the summariser cites by;
+  missed citations   articles that contain the sentence word for word but are not cited.
+Redundancy is the largest pairwise similarity between two sentences of one summary (content-word
+overlap coefficient, and rapidfuzz token_set_ratio / 100). Conflict coverage: for stories with a
+denial conflict, whether the summary holds a denial sentence and an asserting sentence.
+On the seeds the timeline checks of issue 5 are printed too (7 Feb talks cited by several articles,
+8 Feb in Kyiv, 20 Feb end of the exercises, announced). No published anchor exists for these checks.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Sequence
+from itertools import combinations
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures" / "analysis"
+sys.path.insert(0, str(FIXTURES))
+sys.path.insert(0, str(REPO / "bench"))
+
+from load import load_cases  # noqa: E402
+
+from storyline.analysis import build_timeline, find_conflicts, summarize  # noqa: E402
+from storyline.analysis._text import content_words, norm_tokens, overlap  # noqa: E402
+from storyline.analysis.denials import is_denial  # noqa: E402
+from storyline.analysis.support import contains  # noqa: E402
+from storyline.records import Article, Conflict, Summary  # noqa: E402
+
+
+def _verbatim(article: Article, sentence: str) -> bool:
+    return " " + " ".join(norm_tokens(sentence)) + " " in " " + " ".join(norm_tokens(article.text)) + " "
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.pairs = self.strict = self.near = self.missed = self.sentences = self.summaries = 0
+        self.max_overlap = self.max_ratio = 0.0
+        self.denial_stories = self.denial_covered = 0
+
+    def add(self, summary: Summary, articles: Sequence[Article], conflicts: Sequence[Conflict]) -> None:
+        arts = {a.id: a for a in articles}
+        self.summaries += 1
+        self.sentences += len(summary.sentences)
+        for s in summary.sentences:
+            for aid in s.articles:
+                self.pairs += 1
+                self.strict += _verbatim(arts[aid], s.text)
+                self.near += contains(arts[aid], s.text)
+            self.missed += sum(_verbatim(a, s.text) for a in articles if a.id not in s.articles)
+        for a, b in combinations([s.text for s in summary.sentences], 2):
+            self.max_overlap = max(self.max_overlap, overlap(content_words(a), content_words(b)))
+            self.max_ratio = max(self.max_ratio, fuzz.token_set_ratio(a, b) / 100)
+        if any(c.kind == "denial" for c in conflicts):
+            self.denial_stories += 1
+            texts = [s.text for s in summary.sentences]
+            self.denial_covered += any(is_denial(t) for t in texts) and any(
+                not is_denial(t) for t in texts[1:]
+            )
+
+    def report(self, name: str) -> None:
+        pairs = max(1, self.pairs)
+        print(f"  {name}: {self.summaries} summaries, {self.sentences} sentences, {self.pairs} citations")
+        print(f"    grounded (strict, word for word)   {self.strict / pairs:.3f}")
+        print(f"    grounded (near-verbatim rule)      {self.near / pairs:.3f}")
+        print(f"    missed citations                   {self.missed}")
+        print(f"    max pairwise overlap / token-set   {self.max_overlap:.2f} / {self.max_ratio:.2f}")
+        if self.denial_stories:
+            print(f"    denial stories covered             {self.denial_covered}/{self.denial_stories}")
+
+
+def fixtures(path: Path) -> None:
+    tally = Tally()
+    for case in load_cases(path).values():
+        conflicts = find_conflicts(case.story, case.articles, {}, [], [], times=case.times)
+        tally.add(summarize(case.story, case.articles, [], conflicts, []), case.articles, conflicts)
+    tally.report(path.name)
+
+
+def seeds() -> None:
+    import conflicts_seeds
+
+    if not conflicts_seeds.available():
+        print(f"  seeds: skipped: data not found at {conflicts_seeds.SEEDS}")
+        return
+    s = conflicts_seeds.load()
+    t0 = time.perf_counter()
+    conflicts = find_conflicts(s.story, s.articles, s.annotations, s.quotes, s.entities, times=s.times)
+    summary = summarize(s.story, s.articles, s.quotes, conflicts, [])
+    timeline = build_timeline(s.story, s.articles, s.times)
+    elapsed = time.perf_counter() - t0
+    tally = Tally()
+    tally.add(summary, s.articles, conflicts)
+    tally.report(f"seeds (story 000, 001, 003, 004; analysis {elapsed:.2f}s after NLP)")
+    for sent in summary.sentences:
+        print(f"      {sent.articles} {sent.text}")
+    print("  seed timeline:")
+    for e in timeline:
+        print(f"      {e.date}{' (announced)' if e.announced else ''} {e.articles} {e.text}")
+    checks = {
+        "7 Feb talks cited by several articles": any(
+            e.date == "2022-02-07" and len(e.articles) >= 2 and "talks" in e.text for e in timeline
+        ),
+        "8 Feb in Kyiv": any(
+            e.date == "2022-02-08" and ("Kyiv" in e.text or "Kiev" in e.text) for e in timeline
+        ),
+        "20 Feb end of the exercises, announced": any(
+            e.date == "2022-02-20" and "exercises" in e.text and e.announced for e in timeline
+        ),
+    }
+    for name, ok in checks.items():
+        print(f"  seed check: {name}: {'OK' if ok else 'MISSING'}")
+
+
+def main() -> int:
+    print("summaries: citation grounding and redundancy (no published anchor; own fixtures and seeds)")
+    for name in ("cases.json", "heldout.json"):
+        fixtures(FIXTURES / name)
+    seeds()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
