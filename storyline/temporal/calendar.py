@@ -47,7 +47,17 @@ class Context:
 
     def base(self) -> date | None:
         """The date anaphora ("the next day") count from."""
-        return self.ref or self.anchor
+        return self.ref or self.now()
+
+    def now(self) -> date | None:
+        """The date deictic words ("today", "this year") count from: the anchor in news,
+        the last date mentioned in narrative text."""
+        if self.narrative:
+            if self.ref is not None:
+                return self.ref
+            if self.ref_year is not None:
+                return date(self.ref_year, self.ref_month or 1, 1)
+        return self.anchor
 
     def year_base(self) -> int | None:
         if self.narrative and self.ref_year is not None:

@@ -139,13 +139,14 @@ def clock_with_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     if hour is None:
         return None
     zone = "Z" if (gd.get("tz") or "").upper() in ("UTC", "GMT", "Z") else ""
-    if ctx.anchor is None:
+    now = ctx.now()
+    if now is None:
         day = f"XXXX-WXX-{weekday_num(gd['wday'])}" if gd.get("wday") else "XXXX-XX-XX"
     elif gd.get("wday"):
         tense = tense_at(ctx.text, m.start(), m.end())
         direction = -1 if tense == "past" else 1 if tense == "future" else 0
-        day = weekday_near(ctx.anchor, weekday_num(gd["wday"]), direction).isoformat()
+        day = weekday_near(now, weekday_num(gd["wday"]), direction).isoformat()
     else:
         offset = {"yesterday": -1, "tomorrow": 1}.get((gd.get("rday") or "").lower(), 0)
-        day = (ctx.anchor + timedelta(days=offset)).isoformat()
+        day = (now + timedelta(days=offset)).isoformat()
     return Resolved(f"{day}T{hour:02d}:{minute:02d}{zone}", "TIME")

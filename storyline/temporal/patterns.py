@@ -131,7 +131,8 @@ def _num_guard(text: str, m: re.Match[str]) -> bool:
 
 
 def _clock_day_guard(text: str, m: re.Match[str]) -> bool:
-    return bool(m.group("word") or m.group("ampm") or m.group("min"))
+    has_colon = ":" in m.group(0).split()[0]
+    return bool(m.group("word") or m.group("ampm") or (m.group("min") and (has_colon or m.group("tz"))))
 
 
 def _r(kind: str, pattern: str, guard: Guard | None = None) -> Rule:

@@ -42,7 +42,8 @@ def _day_value(d: date | None, pod: str | None = None) -> str:
 def relative_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Normalise "today", "yesterday", "tomorrow", "tonight", "yesterday morning"."""
     word = _norm(m.group("rday"))
-    d = ctx.anchor + timedelta(days=_DAY_OFFSETS[word]) if ctx.anchor else None
+    now = ctx.now()
+    d = now + timedelta(days=_DAY_OFFSETS[word]) if now else None
     pod = (m.groupdict().get("pod") or "").lower() or ("night" if word == "tonight" else None)
     return Resolved(_day_value(d, pod), "TIME" if pod else "DATE")
 
@@ -54,7 +55,8 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     offset = -1 if "last" in rel or rel == "yesterday" else 1 if rel == "tomorrow" else 0
     if "last" in rel and pod != "night":
         return None
-    d = ctx.anchor + timedelta(days=offset) if ctx.anchor else None
+    now = ctx.now()
+    d = now + timedelta(days=offset) if now else None
     return Resolved(_day_value(d, pod), "TIME")
 
 
@@ -64,7 +66,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     rel = _norm(m.group("rel") or "").replace("the ", "").replace("this ", "")
     pod = (m.group("pod") or "").lower() or None
     kind: TimeType = "TIME" if pod else "DATE"
-    base = ctx.ref if ctx.narrative and ctx.ref else ctx.anchor
+    base = ctx.now()
     if base is None:
         return Resolved(f"XXXX-WXX-{wday}" + (f"T{PARTS_OF_DAY[pod]}" if pod else ""), kind)
     direction = _weekday_direction(rel, ctx, m.start(), m.end())
@@ -76,6 +78,8 @@ def _weekday_direction(rel: str, ctx: Context, start: int, end: int) -> int:
         return -2
     if rel in ("next", "coming", "following"):
         return 2
+    if re.search(r"\b(?:until|till|through|by|next|from)\s+$", ctx.text[max(0, start - 8) : start], re.I):
+        return 1
     tense = tense_at(ctx.text, start, end)
     return -1 if tense == "past" else 1 if tense == "future" else 0
 
@@ -121,7 +125,7 @@ def relative_period(m: re.Match[str], ctx: Context) -> Resolved | None:
         "the current",
         "the present",
     )
-    base = ctx.base() if anaphoric else ctx.anchor
+    base = ctx.base() if anaphoric else ctx.now()
     if base is None:
         return None
     step = -1 if rel.split()[-1] in _BACK or rel in _BACK else 1 if rel.split()[-1] in _FWD else 0
@@ -152,7 +156,7 @@ def ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         if relative_to_now:
             return Resolved("PAST_REF" if direction == "ago" else "FUTURE_REF", "DATE")
         return None
-    base = ctx.anchor if relative_to_now else ctx.base()
+    base = ctx.now() if relative_to_now else ctx.base()
     if base is None:
         return None
     sign = -1 if direction in ("ago", "earlier", "before", "previously", "prior") else 1
