@@ -7,6 +7,7 @@ when most of its shingles occur in the other text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,27 +20,37 @@ from storyline.text import normalize_for_hash, paragraphs
 
 MATCH_RATIO = 85.0  # fuzzy ratio for two paragraphs to be the same paragraph
 SAME_RATIO = 90.0  # below this a matched paragraph counts as rewritten
-COVERED = 0.8  # share of a paragraph's shingles found in the other text to count as present
+COVERED = 0.6  # share of a paragraph's shingles found in the other text to count as present
 SHORT_WORDS = 15  # added/missing lines shorter than this are chrome or credit lines, not content
+HEADLINE_WORDS = 30  # a line this short without sentence-final punctuation is a title or caption
 NEAR_SHARE = 0.12  # at most this share of words may differ in a near copy
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
 _CHROME = re.compile(
     r"copyright|©|all rights reserved|contributed to this report|originally (appeared|published)|"
-    r"follow us|sign up|subscribe|newsletter|read more|click here|advertisement|share this",
+    r"follow us|sign up|subscribe|newsletter|read more|click here|advertisement|share this|"
+    r"^related:|^tags:|^photo:",
     re.IGNORECASE,
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Paragraph:
-    text: str
-    norm: str
-    words: int
-    print: Fingerprint
+    """One paragraph; its fingerprint is computed only when fuzzy matching did not suffice."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.norm = normalize_for_hash(text)
+        self.words = len(text.split())
+
+    @functools.cached_property
+    def print(self) -> Fingerprint:
+        return fingerprint(self.text)
 
     @property
     def minor(self) -> bool:
-        """A short line or a chrome/credit line rather than article content."""
-        return self.words < SHORT_WORDS or bool(_CHROME.search(self.text))
+        """A short line, a headline-like line or a chrome/credit line rather than article content."""
+        if self.words < SHORT_WORDS or _CHROME.search(self.text):
+            return True
+        return self.words < HEADLINE_WORDS and not _SENTENCE_END.search(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +82,7 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def side_of(text: str) -> Side:
-    paras = tuple(
-        Paragraph(p, normalize_for_hash(p), len(p.split()), fingerprint(p)) for p in split_paragraphs(text)
-    )
-    return Side(paras, fingerprint(text))
+    return Side(tuple(Paragraph(p) for p in split_paragraphs(text)), fingerprint(text))
 
 
 def _covered(paragraph: Paragraph, other: Fingerprint) -> bool:
@@ -136,8 +144,7 @@ def member_kind(canonical: Side, member: Side, d: ParagraphDiff, *, member_later
     """
     size = max(canonical.words, member.words, 1)
     added, lacking = _content_words(member, d.adds), _content_words(canonical, d.lacks)
-    changed = _all_words(member, d.adds) + _all_words(canonical, d.lacks) + d.rewritten_words
-    if added == 0 and lacking == 0 and changed <= NEAR_SHARE * size:
+    if added == 0 and lacking == 0 and d.rewritten_words <= NEAR_SHARE * size:
         return "near"
     if added == 0 and _only_tail_missing(canonical, d.lacks):
         return "partial"

@@ -23,7 +23,9 @@ import numpy.typing as npt
 SHINGLE = 5  # tokens per shingle
 LEAD_TOKENS = 80  # the lead signature covers the first tokens, so truncated copies collide
 _MIX = np.uint64(0x9E3779B97F4A7C15)
-_TOKEN = re.compile(r"\w+|[“”\"«»\n]")
+_WORD = re.compile(r"\w+")
+_MARKS = re.compile(r"[“”\"«»]")
+_SPLIT = re.compile(r"([“”\"«»\n])")
 _OPEN = frozenset("“«")
 _CLOSE = frozenset("”»")
 
@@ -48,24 +50,27 @@ class Fingerprint:
 def tokenize(text: str) -> tuple[list[str], list[bool]]:
     """Tokens of ``text`` and, for each, whether it stands inside a quotation.
 
-    Quotation state resets at each line break, so an unbalanced quote cannot run on.
+    A straight quote opens when it follows a space, a bracket or a line start, and closes
+    otherwise; the state resets at each line break, so an unbalanced quote cannot run on.
     """
-    tokens: list[str] = []
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if not _MARKS.search(text):
+        tokens = _WORD.findall(text)
+        return tokens, [False] * len(tokens)
+    tokens = []
     quoted: list[bool] = []
     inside = False
-    for m in _TOKEN.finditer(unicodedata.normalize("NFKC", text).casefold()):
-        tok = m.group()
-        if tok == "\n":
-            inside = False
-        elif tok == '"':
-            inside = not inside
-        elif tok in _OPEN:
-            inside = True
-        elif tok in _CLOSE:
-            inside = False
+    pieces = _SPLIT.split(text)  # text, mark, text, mark, ..., text
+    for i, piece in enumerate(pieces):
+        if i % 2 == 0:
+            words = _WORD.findall(piece)
+            tokens.extend(words)
+            quoted.extend([inside] * len(words))
+        elif piece == '"':
+            before = pieces[i - 1]
+            inside = not before or before[-1].isspace() or before[-1] in "(["
         else:
-            tokens.append(tok)
-            quoted.append(inside)
+            inside = piece in _OPEN
     return tokens, quoted
 
 

@@ -44,27 +44,35 @@ def _member(canonical: Article, base: Side, article: Article, side: Side) -> tup
 
 def build_group(articles: Sequence[Article], sides: Mapping[str, Side] | None = None) -> CopyGroup:
     """The CopyGroup of ``articles`` (two or more articles already verified as copies)."""
+    return classify(articles, sides)[0]
+
+
+def classify(
+    articles: Sequence[Article], sides: Mapping[str, Side] | None = None
+) -> tuple[CopyGroup, dict[str, CopyKind]]:
+    """The CopyGroup of ``articles`` and the kind of each non-canonical member."""
     by_id = {a.id: a for a in articles}
     views = {a.id: (sides or {}).get(a.id) or side_of(a.text) for a in by_id.values()}
     words = {i: s.words for i, s in views.items()}
     first = canon.choose(list(by_id.values()), words)
     base = views[first.id]
     details = [CopyMember(first.id, 1.0, 1.0)]
-    kinds: list[CopyKind] = []
+    kinds: dict[str, CopyKind] = {}
     for other in sorted(by_id):
         if other != first.id:
             member, kind = _member(first, base, by_id[other], views[other])
             details.append(member)
-            kinds.append(kind)
+            kinds[other] = kind
     distinct_adds = {normalize_for_hash(p) for m in details for p in m.adds}
     own = len(base.paragraphs)
     evidence = canon.evidence(first, list(by_id.values()), words, (own, own + len(distinct_adds)))
-    return CopyGroup(
+    group = CopyGroup(
         id=group_id(first.id),
         canonical=first.id,
         members=tuple(m.article for m in details),
-        kind=max(kinds, key=_RANK.__getitem__, default="exact"),
+        kind=max(kinds.values(), key=_RANK.__getitem__, default="exact"),
         similarity=min((m.similarity for m in details[1:]), default=1.0),
         evidence=evidence,
         details=tuple(details),
     )
+    return group, kinds

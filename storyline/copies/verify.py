@@ -22,7 +22,7 @@ MIN_PLAIN = 20  # below this many unquoted shingles, the quote-free check is not
 class PairScore:
     jaccard: float
     containment: float  # |A & B| / min(|A|, |B|)
-    plain_containment: float  # the same over shingles outside quotations
+    plain_containment: float  # the same over shingles outside quotations in both texts
     shared: int
     needed: int = MIN_SHARED  # shingles in common required (fewer for very short texts)
 
