@@ -59,6 +59,26 @@ def test_this_weekday() -> None:
     expect("A new round is planned for this Friday.", "this Friday", "2022-02-11", announced=True)
 
 
+def test_this_weekday_is_in_the_anchor_week_even_after_a_past_verb() -> None:
+    expect(
+        "Both men stressed the talks planned this Thursday.", "this Thursday", "2022-02-10", announced=True
+    )
+
+
+def test_repeated_bare_weekday_keeps_its_first_date() -> None:
+    text = "Talks are planned this Thursday. Both sides praised Thursday's talks in advance."
+    assert [e.value for e in tag_times(text, ANCHOR)] == ["2022-02-10", "2022-02-10"]
+
+
+def test_verb_after_a_comma_does_not_set_the_tense() -> None:
+    expect(
+        "The president, who is facing an election in April, has tried to mediate.",
+        "April",
+        "2022-04",
+        announced=True,
+    )
+
+
 def test_articles_own_weekday_is_publication_day() -> None:
     expect("On Tuesday, the envoy said the meeting had ended.", "Tuesday", "2022-02-08")
 

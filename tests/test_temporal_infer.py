@@ -34,3 +34,9 @@ def test_yesterday_means_the_day_after() -> None:
 
 def test_no_explicit_date_gives_none() -> None:
     assert infer_published("Talks resumed on Monday and will continue in March.") is None
+
+
+def test_weekday_before_the_explicit_date_does_not_move_the_guess() -> None:
+    text = "The leaders met on Monday, February 7, 2022. Their aides had spoken by phone on Sunday."
+    guess = infer_published(text)
+    assert guess is not None and guess.date == "2022-02-07"

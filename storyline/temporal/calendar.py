@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from storyline.records import TimeType
@@ -43,7 +43,10 @@ class Context:
     ref_month: int | None = None
     last_value: str | None = None  # the last DATE value, any granularity ("1989-Q3")
     last_end: int = -1000
-    ref_fresh: bool = False  # the last expression was a day-precise date ("Monday at 5 p.m.")
+    ref_fresh: bool = False
+    weekdays: dict[int, date] = field(
+        default_factory=dict
+    )  # bare weekdays resolved so far  # the last expression was a day-precise date ("Monday at 5 p.m.")
 
     def base(self) -> date | None:
         """The date anaphora ("the next day") count from."""

@@ -91,9 +91,12 @@ def guess_year(month: int, day: int | None, ctx: Context, start: int, end: int) 
     return base_year
 
 
+PAST_MONTH_GAP = 2  # "announced a meeting for February" (said in January) stays this year
+
+
 def _month_year(month: int, anchor_month: int, year: int, tense: str | None) -> int:
     if tense == "past":
-        return year - 1 if month > anchor_month else year
+        return year - 1 if month - anchor_month >= PAST_MONTH_GAP else year
     if tense == "future":
         return year + 1 if month < anchor_month else year
     if month - anchor_month > 6:

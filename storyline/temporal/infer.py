@@ -8,7 +8,7 @@ API::
 ``tag_times(text, None)`` returns; computed when omitted).  The guess is the
 latest explicit, day-precise date that is not in a future-tense clause ("talks
 on February 7, 2022"), moved forward when the text places itself later:
-a past-tense weekday later in that week ("said Tuesday" after a Monday date)
+a past-tense weekday just after it ("said Tuesday" after a Monday date)
 or "yesterday" (the event was the day before publication).  Returns None when
 the text has no explicit day-precise date.  ``PublishedGuess.evidence`` lists
 the expressions used, as short human-readable strings, for the report; the
@@ -75,9 +75,13 @@ def _explicit_day(t: TimeExpr) -> date | None:
 
 
 def _later_weekday(text: str, t: TimeExpr, base: date) -> date | None:
-    """The date of a past-tense weekday mention falling 1-6 days after ``base``, if any."""
+    """The date of a past-tense weekday mention when its nearest occurrence is after ``base``.
+
+    "said Tuesday" next to a Monday date is the day after; "called on Sunday"
+    is the day before that Monday, so it says nothing about publication.
+    """
     m = _WEEKDAY.fullmatch(t.value)
     if m is None or tense_at(text, t.start, t.end) != "past":
         return None
     ahead = (int(m[1]) - base.isoweekday()) % 7
-    return base + timedelta(days=ahead) if ahead else None
+    return base + timedelta(days=ahead) if 0 < ahead <= 3 else None

@@ -69,8 +69,24 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     base = ctx.now()
     if base is None:
         return Resolved(f"XXXX-WXX-{wday}" + (f"T{PARTS_OF_DAY[pod]}" if pod else ""), kind)
-    direction = _weekday_direction(rel, ctx, m.start(), m.end())
-    return Resolved(_day_value(weekday_near(base, wday, direction), pod), kind)
+    return Resolved(_day_value(_weekday_date(m, ctx, base, wday, rel), pod), kind)
+
+
+def _weekday_date(m: re.Match[str], ctx: Context, base: date, wday: int, rel: str) -> date:
+    """The weekday's date: "this" = the anchor's week; a bare weekday named before = the same day."""
+    plain = (m.group("rel") or "").lower()
+    if plain == "this":
+        day = base + timedelta(days=wday - base.isoweekday())
+    elif not rel and wday in ctx.weekdays and REUSE_WEEKDAYS and not ctx.narrative:
+        day = ctx.weekdays[wday]
+    else:
+        day = weekday_near(base, wday, _weekday_direction(rel, ctx, m.start(), m.end()))
+    if not rel or plain == "this":
+        ctx.weekdays.setdefault(wday, day)
+    return day
+
+
+REUSE_WEEKDAYS = True  # news is consistent: a second bare "Thursday" is the first one's date
 
 
 def _weekday_direction(rel: str, ctx: Context, start: int, end: int) -> int:

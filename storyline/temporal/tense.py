@@ -46,6 +46,10 @@ _NOT_PAST_ED = frozenset(
         "expected",
         "planned",
         "proposed",
+        "slated",
+        "set",
+        "needed",
+        "hundred",
         "supposed",
         "advanced",
         "ed",
@@ -55,6 +59,7 @@ _MARKERS = re.compile(
     rf"(?P<fut>\b(?:{_FUTURE})\b)|(?P<past>\b(?:{_IRREGULAR_PAST}|has\s+\w+ed|have\s+\w+ed)\b)|(?P<ed>\b[a-z]{{2,}}ed\b)",
     re.I,
 )
+AFTER_COMMA_PENALTY = 60  # a verb after a comma usually belongs to another clause
 _BOUNDARY = re.compile(
     r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Sr|Jr|No|Co|Mt))(?<!\b(?:Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec|Gen|Col|Gov|Sen|Rep|Inc|Ltd|Mrs))(?<!\bSept)[.!?;][\"')\u201d]?\s+|\n|\u2014| -- "
 )
@@ -81,7 +86,11 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         tense = _marker_tense(m)
         if tense is None:
             continue
-        dist = start - m.end() if m.end() <= start else (m.start() - end) * 2
+        if m.end() <= start:
+            dist = start - m.end()
+        else:
+            crosses = bool(re.search(r"[,;:]", text[end : m.start()]))
+            dist = (m.start() - end) * 2 + (AFTER_COMMA_PENALTY if crosses else 0)
         if best is None or dist < best[0]:
             best = (dist, tense)
     return best[1] if best else None
