@@ -49,7 +49,6 @@ _NOT_PAST_ED = frozenset(
         "slated",
         "set",
         "needed",
-        "hundred",
         "supposed",
         "advanced",
         "ed",
