@@ -291,3 +291,21 @@ def era_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     era = (gd.get("era") or "").upper().replace(".", "")
     prefix = "BC" if era in ("BC", "BCE") else ""
     return Resolved(f"{prefix}{int(gd['bc']):04d}", "DATE")
+
+
+def the_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Normalise "the quarter" in news: the latest quarter before the anchor."""
+    return _relative_quarter("latest", False, ctx)
+
+
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+             "new year's eve": (12, 31), "valentine's day": (2, 14), "halloween": (10, 31)}  # fmt: skip
+
+
+def holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Normalise "Christmas", "New Year's Eve 1999" to their day."""
+    month, day = _HOLIDAYS[" ".join(m.group("hol").lower().split())]
+    year = int(m.group("y")) if m.group("y") else guess_year(month, day, ctx, m.start(), m.end())
+    if year is None:
+        return Resolved(f"XXXX-{month:02d}-{day:02d}", "DATE")
+    return Resolved(f"{year:04d}-{month:02d}-{day:02d}", "DATE")

@@ -185,6 +185,12 @@ def rules() -> tuple[Rule, ...]:
             "quarter",
             rf"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|final|current|previous|preceding|same|year-earlier|year-ago|comparable|recent|fiscal)(?:\s+(?:fiscal|calendar))?[\s-]+(?P<qu>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<qy>{_YEAR}|this\s+year|last\s+year|next\s+year))?",
         ),
+        _r("the_quarter", r"the\s+(?:fiscal\s+)?quarter(?!\s+of\b|-)"),
+        _r("the_weekend", r"the\s+weekend"),
+        _r(
+            "holiday",
+            rf"(?-i:(?P<hol>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Valentine's\s+Day|Halloween))(?:,?\s+(?P<y>{_YEAR}))?",
+        ),
         _r("quarter_q", rf"(?P<qn>Q[1-4]|[1-4]Q)(?:\s+(?P<qy>{_YEAR}))?"),
         _r("rel_day_pod", rf"(?P<rday>yesterday|tomorrow|today)\s+{_POD}"),
         _r(

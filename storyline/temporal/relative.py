@@ -217,3 +217,13 @@ def _shift_last_value(ctx: Context, start: int, years: int, now: bool) -> str | 
     if re.fullmatch(r"-\d\d-\d\d", suffix) and suffix == "-02-29":
         return None
     return f"{int(m[1]) + years:04d}{suffix}"
+
+
+def the_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Normalise "the weekend": the one before the anchor in past-tense clauses, else the coming one."""
+    now = ctx.now()
+    if now is None:
+        return Resolved("XXXX-WXX-WE", "DATE")
+    past = tense_at(ctx.text, m.start(), m.end()) == "past"
+    saturday = weekday_near(now, 6, -1 if past else 1)
+    return Resolved(at_granularity(saturday, "WE"), "DATE")
