@@ -22,14 +22,16 @@ _CLAIM_NOUN = (
     r"(?:reports?|claims?|allegations?|accusations?|suggestions?|accounts?|stor(?:y|ies)|assertions?)"
 )
 _CUES = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?)\b"
+    r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|contradict(?:s|ed|ing)?)\b"
     r"|\b(?:reject|dismiss)(?:s|es|ed|ing)?\s+(?:\w+\s+){0,3}?" + _CLAIM_NOUN + r"\b"
     r"|\b(?:not true|untrue|incorrect(?:ly)?|inaccurate(?:ly)?|no deal|no agreement|not right|false(?! flag)"
-    r"|fake news|baseless|groundless|nonsense|fabricat(?:ed|ion)|never (?:agreed|said|promised))\b",
+    r"|fake news|baseless|groundless|nonsense|fabricat(?:ed|ion)|never (?:agreed|said|promised|committed))\b"
+    r"|\b(?:made|gave|offered|was) no (?:such )?(?:promise|commitment|pledge|agreement|deal|guarantee)s?\b"
+    r"|\b(?:did not|didn[’']t|had not|hadn[’']t) (?:agree|promise|commit|pledge)\w*\b",
     re.I,
 )
 _PROPOSITION = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|refut\w*|disput\w*|reject\w*|dismiss\w*)\s+"
+    r"\b(?:den(?:y|ies|ied|ying)|refut\w*|reject\w*|dismiss\w*|made no|gave no|did not|never)\s+"
     r"(?:(?:a|the|any|media|news|press|western|these|those|such)\s+)*(?:" + _CLAIM_NOUN + r"\s+)?"
     r"(?:that\s+)?(?P<prop>[^.;,]+)",
     re.I,

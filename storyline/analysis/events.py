@@ -22,7 +22,8 @@ from storyline.records import Article, Claim, Conflict, Story, TimeExpr
 MIN_SHARED = 3
 MIN_RATIO = 85.0
 _PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,2})")
-_WORD = re.compile(r"[\w’'-]+")
+_WORD = re.compile(r"[\w’'.-]+")
+_WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
 _NOT_PLACES = wordset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December"
@@ -72,15 +73,29 @@ def date_conflicts(
 ) -> list[Conflict]:
     out: list[Conflict] = []
     seen: set[tuple[str, str]] = set()
-    for (a1, e1, d1, s1), (a2, e2, d2, s2) in combinations(_dated_sentences(story, articles, times), 2):
-        if a1.id == a2.id or d1 == d2 or (s1, s2) in seen:
+    dated = _dated_sentences(story, articles, times)
+    days: dict[tuple[str, str], set[str]] = {}
+    for art, _e, day, sent in dated:
+        days.setdefault((art.id, sent), set()).add(day)
+    for (a1, e1, d1, s1), (a2, e2, d2, s2) in combinations(dated, 2):
+        if a1.id == a2.id or d1 == d2 or (s1, s2) in seen or _same_words(e1, e2):
             continue
+        if d2 in days[(a1.id, s1)] or d1 in days[(a2.id, s2)]:
+            continue  # each sentence names both days: the dates belong to different events
         if same_event(s1, s2, [e1.text], [e2.text]):
             seen.add((s1, s2))
             claims = (_claim(a1, e1, s1), _claim(a2, e2, s2))
             summary = f"Articles date the same event differently: {d1} (“{e1.text}”) vs {d2} (“{e2.text}”)"
             out.append(Conflict(story.id, "date", summary, claims))
     return out
+
+
+def _same_words(e1: TimeExpr, e2: TimeExpr) -> bool:
+    """ "on Tuesday" vs "Tuesday", "9 a.m." vs "9 a.m.": the same words resolved against different
+    publication dates disagree about the anchor, not about the event."""
+    w1 = {w.lower() for w in _WORD.findall(e1.text)} - {"on", "at", "the", "last", "next", "this"}
+    w2 = {w.lower() for w in _WORD.findall(e2.text)} - {"on", "at", "the", "last", "next", "this"}
+    return bool(w1 & w2 & _WEEKDAYS) or w1 == w2
 
 
 def _claim(article: Article, expr: TimeExpr, sentence: str) -> Claim:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.analysis._text import content_words, wordset
-from storyline.analysis.attribution import REPORTING
+from storyline.analysis.attribution import REPORTING, ROLE_WORDS
 from storyline.analysis.claims import Statement
 from storyline.analysis.clauses import clause_around
 from storyline.analysis.quantities import Quantity, compatible, find_quantities, same_figure
@@ -56,6 +56,8 @@ _SUBJECT_BEFORE = re.compile(
     r"\b([A-Z][\w.]+)\s+(?:has\s+|have\s+|had\s+)?(\w+(?:ed|es|s))\s+(?:\w+\s+){0,2}$"
 )
 MIN_SHARED_CONTEXT = 1
+INHERIT_WITHIN = 2  # sentences
+CONTEXT_WORDS = 4  # words each side of a figure that describe it
 _AS_OF = re.compile(r"\bas of\s+([^,.;]+)", re.I)
 
 
@@ -83,10 +85,22 @@ def figures(
     for st in items:
         previous_owner: str | None = None
         for q in find_quantities(st.sentence.text):
+            q = q if q.head else _inherit_head(q, st, out)
+            if not q.head:
+                continue
             fig = _figure(st, q, times or {}, previous_owner)
             previous_owner = fig.owner
             out.append(fig)
     return out
+
+
+def _inherit_head(q: Quantity, st: Statement, before: Sequence[Figure]) -> Quantity:
+    """A headless figure ("put the figure at 12,500") counts what the article's last figure counted."""
+    for fig in reversed(before):
+        same_article = fig.statement.article == st.article
+        if same_article and 0 <= st.sentence.index - fig.statement.sentence.index <= INHERIT_WITHIN:
+            return replace(q, head=fig.quantity.head)
+    return q
 
 
 def _figure(
@@ -113,10 +127,17 @@ def _owner(text: str, q: Quantity) -> str | None:
             return _norm_place(word)
     before = text[max(0, q.start - 50) : q.start]
     m = _SUBJECT_BEFORE.search(before)
-    if m and m.group(2).lower() not in REPORTING:
+    if m and _owning_verb(m.group(2), m.group(0)):
         return _norm_place(m.group(1))
     known = [n for n in (_norm_place(w) for w in _CAPITAL.findall(before)) if n in PLACES.values()]
     return known[-1] if known else None
+
+
+def _owning_verb(verb: str, phrase: str) -> bool:
+    """ "Veloria has massed": yes; "Estrenian authorities say": no (a source, not an owner)."""
+    if verb.lower() in ROLE_WORDS:
+        return False
+    return not any(w.lower() in REPORTING for w in phrase.split()[1:])
 
 
 def _places(text: str, q: Quantity) -> frozenset[str]:
@@ -133,6 +154,8 @@ def _when(st: Statement, q: Quantity, times: Mapping[str, tuple[TimeExpr, ...]])
     before = text[max(0, q.start - 50) : q.start]
     if _PROJECTION_BEFORE.search(before) or _PROJECTION_AFTER.search(after):
         return "projected"
+    if q.increment:
+        return "increment"
     m = _AS_OF.search(text)
     if m is None:
         return None
@@ -142,8 +165,8 @@ def _when(st: Statement, q: Quantity, times: Mapping[str, tuple[TimeExpr, ...]])
     return m.group(1).strip().lower()
 
 
-def same_thing(a: Figure, b: Figure) -> bool:
-    """Same head class, time, owner and place; unplaced figures must share context words."""
+def comparable(a: Figure, b: Figure) -> bool:
+    """Hard constraints: same head class, same time, no differing owner or place."""
     if a.quantity.head != b.quantity.head or a.when != b.when:
         return False
     if a.owner and b.owner and a.owner != b.owner:
@@ -152,9 +175,15 @@ def same_thing(a: Figure, b: Figure) -> bool:
         return bool(a.places & b.places)
     if a.places or b.places:  # the unplaced figure's sentence must name the other's place
         placed, other = (a, b) if a.places else (b, a)
-        if not placed.places & _sentence_places(other):
-            return False
-    return len(_context(a) & _context(b)) >= MIN_SHARED_CONTEXT
+        return bool(placed.places & _sentence_places(other))
+    return True
+
+
+def same_thing(a: Figure, b: Figure) -> bool:
+    """Comparable, and placed alike or described with a shared word near the figure."""
+    if not comparable(a, b):
+        return False
+    return bool(a.places & b.places) or len(_context(a) & _context(b)) >= MIN_SHARED_CONTEXT
 
 
 def _sentence_places(fig: Figure) -> frozenset[str]:
@@ -162,14 +191,18 @@ def _sentence_places(fig: Figure) -> frozenset[str]:
 
 
 def _context(fig: Figure) -> frozenset[str]:
-    """Content words of the figure's clause, without the counted noun itself."""
+    """Lower-case content words within a few words of the figure, without the counted noun."""
     s = fig.statement.sentence.text
     q = fig.quantity
-    return content_words(clause_around(s, q.start, q.end)) - content_words(q.text)
+    left = s[: q.start].split()[-CONTEXT_WORDS:]
+    right = s[q.end :].split()[:CONTEXT_WORDS]
+    near = " ".join(w for w in (*left, *q.text.split(), *right) if w[:1].islower())
+    return content_words(near) - {q.head}
 
 
 def groups(found: Sequence[Figure]) -> list[list[Figure]]:
-    """Greedy grouping: a figure joins the first group all of whose members are about the same thing."""
+    """Greedy grouping of figures alike to every member, then groups that state one identical
+    figure (the same "more than 12,000 people" in several articles) are merged."""
     out: list[list[Figure]] = []
     for fig in found:
         home = next((g for g in out if all(same_thing(fig, other) for other in g)), None)
@@ -177,7 +210,24 @@ def groups(found: Sequence[Figure]) -> list[list[Figure]]:
             out.append([fig])
         else:
             home.append(fig)
-    return out
+    return _merge_identical(out)
+
+
+def _merge_identical(found: list[list[Figure]]) -> list[list[Figure]]:
+    merged: list[list[Figure]] = []
+    for group in found:
+        home = next((m for m in merged if _share_figure(m, group)), None)
+        if home is None:
+            merged.append(list(group))
+        else:
+            home.extend(group)
+    return merged
+
+
+def _share_figure(a: Sequence[Figure], b: Sequence[Figure]) -> bool:
+    if not all(comparable(x, y) for x in a for y in b):
+        return False
+    return any(same_figure(x.quantity, y.quantity) and not x.quantity.vague for x in a for y in b)
 
 
 def conflicts(

@@ -54,6 +54,13 @@ _QUANTITY = re.compile(
 )
 _FOLLOW_WORD = re.compile(r"\s+([\w’'-]+)")
 MAX_BETWEEN = 3
+MIN_HEADLESS = 100
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:)—–]|$|\s(?:on|in|at|by|last|this|as|according)\b)")
+_NUMBER_OF = re.compile(r"\b(?:number|figure|total|count|toll|tally) of ([a-z]+)\b")
+_INCREMENT_BEFORE = re.compile(
+    r"\b(?:another|further|additional|extra|new)\s+(?:batch\s+of\s+)?(?:\w+\s+){0,1}$", re.I
+)
+_INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|extra|further)\b")
 _SKIP_BETWEEN = wordset("more additional extra new other its their his her the our of")
 HEAD_CLASSES = {
     "troop": "troops", "soldier": "troops", "force": "troops", "servicemen": "troops",
@@ -80,6 +87,7 @@ class Quantity:
     head: str  # head class ("troops") or the stemmed head noun
     qualifier: str  # words between the number and the head ("Russian")
     vague: bool
+    increment: bool = False  # "another 350", "a further 1,600", "350 more": an addition, not a total
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
@@ -93,24 +101,44 @@ def find_quantities(sentence: str) -> list[Quantity]:
 
 def _quantity(sentence: str, m: re.Match[str]) -> Quantity | None:
     interval = _interval(m)
-    follow = _head_after(sentence, m.end())
-    if interval is None or follow is None or _is_year(m):
+    if interval is None or _is_year(m):
         return None
+    follow = _head_after(sentence, m.end())
+    if follow is None:
+        return _headless(sentence, m, interval)
     head_word, qualifier, end = follow
     head = stem(head_word)
     if head in _UNITS_SKIPPED or head_word.lower() in _SCALES or not _countable(m, head_word, head):
-        return None
-    low, high = interval
+        return _headless(sentence, m, interval)
+    return _make(sentence, m, interval, end, HEAD_CLASSES.get(head, head), qualifier)
+
+
+def _make(
+    sentence: str, m: re.Match[str], interval: tuple[float, float], end: int, head: str, qualifier: str
+) -> Quantity:
+    before = sentence[max(0, m.start() - 30) : m.start()]
+    increment = bool(_INCREMENT_BEFORE.search(before) or _INCREMENT_AFTER.match(sentence, m.end()))
     return Quantity(
         start=m.start(),
         end=end,
         text=sentence[m.start() : end],
-        low=low,
-        high=high,
-        head=HEAD_CLASSES.get(head, head),
+        low=interval[0],
+        high=interval[1],
+        head=head,
         qualifier=qualifier,
         vague=m.group("vague") is not None,
+        increment=increment or "another" in m.group(0).lower(),
     )
+
+
+def _headless(sentence: str, m: re.Match[str], interval: tuple[float, float]) -> Quantity | None:
+    """ "put the figure at 12,500." — a large number closing its clause; its head comes from
+    "the number of X" before it, or is left empty for the caller to take from the previous figure."""
+    if m.group("vague") or interval[1] < MIN_HEADLESS or not _CLAUSE_END.match(sentence, m.end()):
+        return None
+    named = _NUMBER_OF.search(sentence[max(0, m.start() - 80) : m.start()])
+    head = stem(named.group(1)) if named else ""
+    return _make(sentence, m, interval, m.end(), HEAD_CLASSES.get(head, head), "")
 
 
 def _head_after(sentence: str, pos: int) -> tuple[str, str, int] | None:
@@ -128,8 +156,15 @@ def _head_after(sentence: str, pos: int) -> tuple[str, str, int] | None:
             continue
         if not word[:1].isalpha():
             return None
+        if stem(word) not in HEAD_CLASSES and _next_is_head(sentence, pos):
+            continue  # "12,500 displaced people": a participle before the counted noun
         return word, " ".join(qualifier), pos
     return None
+
+
+def _next_is_head(sentence: str, pos: int) -> bool:
+    m = _FOLLOW_WORD.match(sentence, pos)
+    return m is not None and stem(m.group(1)) in HEAD_CLASSES
 
 
 def _countable(m: re.Match[str], word: str, head: str) -> bool:
