@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.records import TimeExpr
-from storyline.temporal import tag_times
+from storyline.temporal import patterns, tag_times
 from storyline.temporal.tagger import tag
 
 ANCHOR = "2022-02-08"  # a Tuesday
@@ -257,3 +257,29 @@ def test_offsets_are_exact_sorted_and_disjoint(pieces: list[str], anchor: str | 
         assert text[e.start : e.end] == e.text
         assert e.value
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+def _full_scan(text: str) -> list[tuple[int, int, str]]:
+    """Reference: every rule over the whole text, no trigger windows."""
+    found = []
+    for priority, rule in enumerate(patterns.rules()):
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start() and (rule.guard is None or rule.guard(text, m)):
+                found.append((-(m.end() - m.start()), priority, m.start(), m.end(), rule.kind))
+    found.sort()
+    taken: list[tuple[int, int, str]] = []
+    for _, _, start, end, kind in found:
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, kind))
+    return sorted(taken)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_PIECES, " " + "x" * 160, " two and a half years later"]), min_size=1, max_size=14
+    )
+)
+def test_trigger_windows_find_what_a_full_scan_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [(c.start, c.end, c.kind) for c in patterns.find_candidates(text)] == _full_scan(text)
