@@ -101,21 +101,27 @@ def bases(split: str) -> tuple[list[Base], list[Base]]:
 
 
 def drop_overlapping(docs: Sequence[Base], limit: float = 0.15) -> tuple[list[Base], int]:
-    """Drop bases that already overlap an earlier base (real reprints inside the source data)."""
-    owner: dict[int, int] = {}
+    """Drop bases that already overlap an earlier base (real reprints inside the source data).
+
+    A base is dropped when it shares at least 8 shingles and ``limit`` of the smaller text's
+    shingles with an earlier base, so the gold labels hold no undeclared copies.
+    """
+    owners: dict[int, list[int]] = {}
+    sizes: list[int] = []
     kept: list[Base] = []
     dropped = 0
     for doc in docs:
         fp = fingerprint("\n\n".join(doc.paragraphs)).shingles.tolist()
         hits: dict[int, int] = {}
         for s in fp:
-            if s in owner:
-                hits[owner[s]] = hits.get(owner[s], 0) + 1
-        if fp and hits and max(hits.values()) >= max(8, limit * len(fp)):
+            for k in owners.get(s, ()):
+                hits[k] = hits.get(k, 0) + 1
+        if any(n >= max(8, limit * min(len(fp), sizes[k])) for k, n in hits.items()):
             dropped += 1
             continue
         for s in fp:
-            owner.setdefault(s, len(kept))
+            owners.setdefault(s, []).append(len(kept))
+        sizes.append(len(fp))
         kept.append(doc)
     return kept, dropped
 
@@ -256,11 +262,15 @@ class Generator:
             paras = self.update(paras)
         return self.syndicate(base, paras, outlet, wire)
 
+    def borrowable(self, base: Base, least: int) -> list[str]:
+        """Sentences of ``base`` of ``least`` words or more, each under a tenth of its words."""
+        total = sum(len(p.split()) for p in base.paragraphs)
+        found = [s for p in base.paragraphs for s in re.split(r"(?<=[.!?])\s+", p)]
+        return [s for s in found if least <= len(s.split()) <= total / 10]
+
     def quoting(self, base: Base) -> list[str]:
         """A different article (from the pool) that quotes one sentence of ``base``."""
-        sentences = [
-            s for p in base.paragraphs for s in re.split(r"(?<=[.!?])\s+", p) if len(s.split()) >= 12
-        ]
+        sentences = self.borrowable(base, 12)
         own = self.donor(self.rng.randint(2, 5))
         if not sentences:
             return own
@@ -269,10 +279,10 @@ class Generator:
         return own
 
     def rewrite(self, base: Base) -> list[str]:
-        """A different article that reuses two or three sentences of ``base`` verbatim."""
-        sentences = [s for p in base.paragraphs for s in re.split(r"(?<=[.!?])\s+", p) if len(s.split()) >= 8]
+        """A different article that reuses two sentences of ``base`` verbatim (under a fifth of it)."""
+        sentences = self.borrowable(base, 8)
         own = self.donor(self.rng.randint(3, 8))
-        for sentence in self.rng.sample(sentences, min(len(sentences), self.rng.randint(2, 3))):
+        for sentence in self.rng.sample(sentences, min(len(sentences), 2)):
             own.insert(self.rng.randrange(len(own) + 1), sentence)
         return own
 

@@ -8,29 +8,20 @@ when most of its shingles occur in the other text.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from storyline.copies.fingerprint import Fingerprint, fingerprint
+from storyline.copies.lines import is_minor, split_paragraphs
 from storyline.records import CopyKind
-from storyline.text import normalize_for_hash, paragraphs
+from storyline.text import normalize_for_hash
 
 MATCH_RATIO = 85.0  # fuzzy ratio for two paragraphs to be the same paragraph
 SAME_RATIO = 90.0  # below this a matched paragraph counts as rewritten
 COVERED = 0.6  # share of a paragraph's shingles found in the other text to count as present
-SHORT_WORDS = 15  # added/missing lines shorter than this are chrome or credit lines, not content
-HEADLINE_WORDS = 30  # a line this short without sentence-final punctuation is a title or caption
-NEAR_SHARE = 0.12  # at most this share of words may differ in a near copy
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
-_CHROME = re.compile(
-    r"copyright|©|all rights reserved|contributed to this report|originally (appeared|published)|"
-    r"follow us|sign up|subscribe|newsletter|read more|click here|advertisement|share this|"
-    r"^related:|^tags:|^photo:",
-    re.IGNORECASE,
-)
+NEAR_SHARE = 0.12  # at most this share of words may be rewritten in a near copy
 
 
 class Paragraph:
@@ -43,14 +34,12 @@ class Paragraph:
 
     @functools.cached_property
     def print(self) -> Fingerprint:
-        return fingerprint(self.text)
+        return fingerprint(self.text, whole=True)
 
     @property
     def minor(self) -> bool:
         """A short line, a headline-like line or a chrome/credit line rather than article content."""
-        if self.words < SHORT_WORDS or _CHROME.search(self.text):
-            return True
-        return self.words < HEADLINE_WORDS and not _SENTENCE_END.search(self.text)
+        return is_minor(self.text, self.words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +60,6 @@ class ParagraphDiff:
     lacks: tuple[int, ...]  # indices of canonical paragraphs the member lacks
     matched: tuple[int, ...]  # indices of canonical paragraphs present in the member
     rewritten_words: int  # words of matched paragraphs that were changed beyond a typo
-
-
-def split_paragraphs(text: str) -> list[str]:
-    """Blank-line paragraphs; texts written one paragraph per line are split at line breaks."""
-    spans = list(paragraphs(text))
-    if len(spans) == 1 and "\n" in text.strip():
-        return [line.strip() for line in text.splitlines() if line.strip()]
-    return [text[s:e] for s, e in spans]
 
 
 def side_of(text: str) -> Side:
@@ -117,10 +98,6 @@ def diff(canonical: Side, member: Side) -> ParagraphDiff:
 
 def _content_words(side: Side, indices: tuple[int, ...]) -> int:
     return sum(side.paragraphs[i].words for i in indices if not side.paragraphs[i].minor)
-
-
-def _all_words(side: Side, indices: tuple[int, ...]) -> int:
-    return sum(side.paragraphs[i].words for i in indices)
 
 
 def _content(side: Side, indices: tuple[int, ...]) -> tuple[int, ...]:

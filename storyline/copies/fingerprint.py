@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from storyline.copies.lines import content
+
 SHINGLE = 5  # tokens per shingle
 LEAD_TOKENS = 80  # the lead signature covers the first tokens, so truncated copies collide
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -88,16 +90,16 @@ def _window_hashes(hashes: U64) -> U64:
     return acc ^ (acc >> np.uint64(29))
 
 
-def fingerprint(text: str) -> Fingerprint:
-    """Shingle sets of ``text``."""
-    tokens, quoted = tokenize(text)
+def fingerprint(text: str, *, whole: bool = False) -> Fingerprint:
+    """Shingle sets of ``text``, leaving chrome lines out unless ``whole``."""
+    tokens, quoted = tokenize(text if whole else content(text))
     if not tokens:
         empty = np.empty(0, dtype=np.uint64)
         return Fingerprint(empty, empty, empty, 0)
     hashes = np.fromiter((_token_hash(t) for t in tokens), dtype=np.uint64, count=len(tokens))
     if len(tokens) < SHINGLE:
-        whole = np.array([_token_hash(" ".join(tokens))], dtype=np.uint64)
-        return Fingerprint(whole, whole, whole, len(tokens))
+        single = np.array([_token_hash(" ".join(tokens))], dtype=np.uint64)
+        return Fingerprint(single, single, single, len(tokens))
     windows = _window_hashes(hashes)
     flags = np.asarray(quoted, dtype=np.int32)
     in_quote = np.convolve(flags, np.ones(SHINGLE, dtype=np.int32), mode="valid") == SHINGLE
