@@ -80,7 +80,8 @@ def evidence(
 ) -> tuple[str, ...]:
     """Human-readable reasons why ``canonical`` is taken as the original.
 
-    ``paragraphs`` is (paragraphs of the canonical, distinct paragraphs seen across the group).
+    ``paragraphs`` is (content paragraphs of the canonical, distinct content paragraphs seen across
+    the group); chrome and credit lines are not counted.
     """
     found: list[str] = []
     crediting = credits(articles)[canonical.id]

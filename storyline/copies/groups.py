@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from storyline.copies import canonical as canon
 from storyline.copies.diff import Side, diff, member_kind, side_of
+from storyline.copies.lines import is_minor
 from storyline.copies.verify import score_pair
 from storyline.records import Article, CopyGroup, CopyKind, CopyMember
 from storyline.text import normalize_for_hash, short_id
@@ -63,8 +64,8 @@ def classify(
             member, kind = _member(first, base, by_id[other], views[other])
             details.append(member)
             kinds[other] = kind
-    distinct_adds = {normalize_for_hash(p) for m in details for p in m.adds}
-    own = len(base.paragraphs)
+    distinct_adds = {normalize_for_hash(p) for m in details for p in m.adds if not is_minor(p)}
+    own = sum(not p.minor for p in base.paragraphs)
     evidence = canon.evidence(first, list(by_id.values()), words, (own, own + len(distinct_adds)))
     group = CopyGroup(
         id=group_id(first.id),

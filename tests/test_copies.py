@@ -1,0 +1,185 @@
+"""Copy, version and reprint detection on a small invented wire story and its reprints."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from storyline.copies import CopyIndex, find_copies
+from storyline.copies.groups import classify
+from storyline.errors import NotFoundError, StoreError
+from storyline.records import Article, CopyGroup
+from storyline.text import content_hash
+
+FIXTURES = Path(__file__).parent / "fixtures" / "copies"
+
+
+def _read(name: str) -> Article:
+    head, _, text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8").partition("---\n")
+    meta = dict(line.split(": ", 1) for line in head.strip().splitlines())
+    return Article(
+        id=meta["id"],
+        path=name,
+        title="",
+        text=text.strip(),
+        content_hash=content_hash(text),
+        source=meta.get("source"),
+        origin=meta.get("origin"),
+        published=meta.get("published"),
+    )
+
+
+@pytest.fixture(scope="module")
+def arts() -> dict[str, Article]:
+    names = ["wire", "reprint_daily", "reprint_valley", "truncated", "updated"]
+    names += ["other_gazette", "other_courier", "quote_a", "quote_b"]
+    return {a.id: a for a in map(_read, names)}
+
+
+@pytest.fixture(scope="module")
+def groups(arts: dict[str, Article]) -> tuple[CopyGroup, ...]:
+    return find_copies(list(arts.values()))
+
+
+def _one(groups: tuple[CopyGroup, ...]) -> CopyGroup:
+    assert len(groups) == 1, [g.members for g in groups]
+    return groups[0]
+
+
+def test_reprints_truncation_and_update_form_one_group(groups: tuple[CopyGroup, ...]) -> None:
+    group = _one(groups)
+    assert set(group.members) == {"wire", "daily", "valley", "brief", "update"}
+    assert group.members[0] == group.canonical == "wire"
+    assert group.kind == "version"  # the most divergent member decides
+
+
+def test_articles_on_the_same_event_sharing_a_quote_are_not_copies(groups: tuple[CopyGroup, ...]) -> None:
+    grouped = {m for g in groups for m in g.members}
+    assert not grouped & {"gazette", "courier", "quote-a", "quote-b"}
+
+
+def test_canonical_evidence_names_credit_date_and_completeness(groups: tuple[CopyGroup, ...]) -> None:
+    evidence = _one(groups).evidence
+    assert "credited as origin by daily, valley" in evidence
+    assert "earliest published (2031-03-04T06:10)" in evidence
+    assert any(e.startswith("has 8 of 9 paragraphs") for e in evidence)  # the update adds one
+
+
+def test_member_kinds(arts: dict[str, Article]) -> None:
+    members = [arts[i] for i in ("wire", "daily", "valley", "brief", "update")]
+    _, kinds = classify(members)
+    assert kinds == {"daily": "near", "valley": "near", "brief": "partial", "update": "version"}
+
+
+def test_adds_and_lacks(groups: tuple[CopyGroup, ...]) -> None:
+    details = {m.article: m for m in _one(groups).details}
+    assert details["wire"].adds == details["wire"].lacks == ()
+    # the typo ("comissions") still matches its paragraph; only chrome lines are added
+    assert details["daily"].adds == (
+        "Advertisement",
+        "Share this article",
+        "Copyright 2031 CPA Wire. All rights reserved.",
+    )
+    assert details["daily"].lacks == ()
+    assert len(details["update"].adds) == 1 and details["update"].adds[0].startswith("By Tuesday afternoon")
+    assert details["update"].lacks == ()
+    assert details["brief"].adds == ("Read more at briefs.example.",)
+    assert [p[:20] for p in details["brief"].lacks] == [
+        "Marwood said the cra",
+        "Port operators warne",
+        "The harbour authorit",
+        "Opposition councillo",
+        "The bridge, which op",
+    ]
+    assert details["daily"].similarity > 0.9 > details["brief"].similarity
+    assert details["brief"].containment > 0.9
+
+
+def test_exact_copy(arts: dict[str, Article]) -> None:
+    clone = Article("clone", "clone", "", arts["wire"].text + "\n", arts["wire"].content_hash, published=None)
+    group = _one(find_copies([clone, arts["wire"]]))
+    assert group.kind == "exact" and group.canonical == "wire"
+    assert group.evidence == ("the only dated member (2031-03-04T06:10)", "most complete: 8 of 8 paragraphs")
+
+
+@pytest.mark.parametrize(("other", "kind"), [("brief", "partial"), ("update", "version"), ("daily", "near")])
+def test_pair_kinds(arts: dict[str, Article], other: str, kind: str) -> None:
+    group = _one(find_copies([arts["wire"], arts[other]]))
+    assert (group.canonical, group.kind) == ("wire", kind)
+
+
+def test_undated_longer_text_is_canonical_of_its_truncation(arts: dict[str, Article]) -> None:
+    undated = [Article(a.id, a.path, "", a.text, a.content_hash) for a in (arts["wire"], arts["brief"])]
+    group = _one(find_copies(undated))
+    assert group.canonical == "wire"
+    assert group.evidence == ("most complete: 8 of 8 paragraphs",)  # the "Read more" line is chrome
+
+
+def test_result_does_not_depend_on_input_order(arts: dict[str, Article]) -> None:
+    reference = find_copies(list(arts.values()))
+    for order in itertools.islice(itertools.permutations(arts.values()), 1, 60, 17):
+        assert find_copies(list(order)) == reference
+
+
+def test_group_id_is_stable_when_members_join(arts: dict[str, Article]) -> None:
+    index = CopyIndex()
+    first = _one(index.add([arts["wire"], arts["daily"]]))
+    touched = _one(index.add([arts["valley"], arts["gazette"]]))
+    assert touched.id == first.id and set(touched.members) == {"wire", "daily", "valley"}
+    assert index.add([arts["daily"]]) == ()  # known ids are ignored
+    assert _one(find_copies(list(arts.values()))).id == first.id
+
+
+def test_incremental_equals_batch_and_survives_serialisation(arts: dict[str, Article]) -> None:
+    everything = list(arts.values())
+    index = CopyIndex()
+    index.add(everything[:4])
+    restored = CopyIndex.from_bytes(index.to_bytes())
+    restored.add(everything[4:])
+    assert restored.groups() == find_copies(everything)
+    assert restored.group_of("brief") == restored.groups()[0]
+    assert restored.group_of("gazette") is None
+    assert len(restored) == len(everything) and "update" in restored
+
+
+def test_index_with_a_loader_keeps_no_texts(arts: dict[str, Article]) -> None:
+    calls: list[tuple[str, ...]] = []
+
+    def loader(ids: object) -> dict[str, Article]:
+        calls.append(tuple(ids))  # type: ignore[arg-type]
+        return {i: arts[i] for i in ids}  # type: ignore[attr-defined]
+
+    index = CopyIndex(loader=loader)
+    index.add([arts["wire"], arts["gazette"]])
+    touched = index.add([arts["update"]])
+    assert _one(touched).members == ("wire", "update")
+    assert any("wire" in c for c in calls)
+    data = index.to_bytes()
+    assert arts["wire"].text[:40].encode() not in data
+    with pytest.raises(StoreError):
+        CopyIndex.from_bytes(data)
+    assert CopyIndex.from_bytes(data, loader=loader).groups() == index.groups()
+
+
+def test_loader_missing_an_article_is_a_typed_error(arts: dict[str, Article]) -> None:
+    index = CopyIndex(loader=lambda ids: {})
+    index.add([arts["wire"]])
+    with pytest.raises(NotFoundError):
+        index.add([arts["daily"]])
+
+
+def test_bad_index_bytes_are_a_typed_error() -> None:
+    with pytest.raises(StoreError):
+        CopyIndex.from_bytes(b"not a pickle")
+
+
+def test_empty_and_tiny_texts(arts: dict[str, Article]) -> None:
+    empty = Article("empty", "e", "", "", content_hash(""))
+    tiny_a = Article("tiny-a", "a", "", "Bridge shut.", content_hash("Bridge shut."))
+    tiny_b = Article("tiny-b", "b", "", "Bridge shut!", content_hash("Bridge shut!"))
+    groups = find_copies([empty, tiny_a, tiny_b, arts["wire"]])
+    assert [g.members for g in groups] == [("tiny-a", "tiny-b")]
+    assert groups[0].kind == "exact"
+    assert find_copies([]) == ()
