@@ -209,10 +209,12 @@ def season(m: re.Match[str], ctx: Context) -> Resolved | None:
         year: int | None = int(m.group("syear"))
     else:
         year = ctx.year_base()
-        if year is not None and det in ("last", "past"):
-            year -= 1
-        elif year is not None and det in ("next", "coming"):
-            year += 1
+        start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        anchor_month = ctx.anchor.month if ctx.anchor and not ctx.narrative else None
+        if year is not None and det in ("last", "past", "this past") and anchor_month:
+            year -= 0 if start_month < anchor_month else 1
+        elif year is not None and det in ("next", "coming", "this coming") and anchor_month:
+            year += 0 if start_month > anchor_month else 1
     mod = {"early": "START", "late": "END", "mid": "MID"}.get(det)
     return Resolved(f"{year:04d}-{code}" if year is not None else f"XXXX-{code}", "DATE", mod)
 
@@ -229,14 +231,14 @@ def quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         half = gd["qu"].lower() == "half"
         word = gd["q"].lower()
         n = _QWORDS.get(word, 0)
-    year = _quarter_year(gd.get("qy"), ctx)
+    year = _quarter_year(gd.get("qy") or gd.get("qpre"), ctx)
     if n == 0:
         return _relative_quarter(gd["q"].lower(), half, ctx)
     if half and n > 2:
         return None
     if year is None:
         return Resolved(f"XXXX-{'H' if half else 'Q'}{n}", "DATE")
-    if not gd.get("qy") and ctx.anchor and not ctx.narrative:
+    if not gd.get("qy") and not gd.get("qpre") and ctx.anchor and not ctx.narrative:
         current = (ctx.anchor.month - 1) // (6 if half else 3) + 1
         if n > current and tense_at(ctx.text, m.start(), m.end()) != "future":
             year -= 1
@@ -252,7 +254,9 @@ def _quarter_year(word: str | None, ctx: Context) -> int | None:
         return int(w)
     if base is None:
         return None
-    return base - 1 if w.startswith("last") else base + 1 if w.startswith("next") else base
+    if w.startswith(("last", "year-")):
+        return base - 1
+    return base + 1 if w.startswith("next") else base
 
 
 def _relative_quarter(word: str, half: bool, ctx: Context) -> Resolved | None:
@@ -309,3 +313,45 @@ def holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     if year is None:
         return Resolved(f"XXXX-{month:02d}-{day:02d}", "DATE")
     return Resolved(f"{year:04d}-{month:02d}-{day:02d}", "DATE")
+
+
+_ONES = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+
+def year_words(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """Normalise spoken years: "nineteen ninety-six" -> 1996, "the year two thousand" -> 2000."""
+    if m.group("thousand"):
+        last = m.group("thousand").split()[-1].lower()
+        return Resolved(f"{2000 + _ONES.get(last, 0):04d}", "DATE")
+    century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[m.group("cent").lower()]
+    words = re.split(r"[\s-]+", m.group("tens").lower())
+    if words[0] == "o":
+        rest = _ONES[words[1]]
+    elif words[0] in _TEENS:
+        rest = _TEENS[words[0]]
+    else:
+        rest = _TENS[words[0]] + (_ONES[words[1]] if len(words) > 1 else 0)
+    return Resolved(f"{century * 100 + rest:04d}", "DATE")

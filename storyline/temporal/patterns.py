@@ -49,7 +49,7 @@ _WEEKDAY_ABBR = r"(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\."
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 _NUMW = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
-_NUM = rf"(?:\d+(?:\.\d+)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:{_NUMW}))"
+_NUM = rf"(?:\d+(?:\.\d+)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(?:{_NUMW}))"
 _VAGUE = r"(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous|recent|dozens\s+of|hundreds\s+of|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming|the\s+first\s+few)"
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ie)|weekend|quarter|yr|hr|min)s?"
 _APPROX = (
@@ -160,7 +160,7 @@ def rules() -> tuple[Rule, ...]:
         _r("numeric", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})"),
         _r("mdy", rf"{wd}{_MOD}{_month()}\s*(?P<d>{_DAY})(?:\s*,\s*|\s+)(?P<y>{_YEAR})"),
         _r("dmy", rf"{wd}(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?{_month()},?\s+(?P<y>{_YEAR})"),
-        _r("md", rf"{wd}{_MOD}{_month()}\s*(?P<d>{_DAY})(?!\s*,?\s*\d)(?!:)"),
+        _r("md", rf"{wd}{_MOD}{_month()}\s*(?P<d>{_DAY})(?!\s*,?\s*\d)(?!:\d)"),
         _r("dm", rf"{wd}(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?{_month()}"),
         _r("my", rf"{_MOD}{_month()}(?:\s*,\s*|\s+of\s+|\s+)(?P<y>{_YEAR})(?!\d)"),
         _r("month", rf"{_MOD}(?:(?P<rel>last|next|this|past|coming|early|late)\s+)?{_month()}", _month_guard),
@@ -174,16 +174,20 @@ def rules() -> tuple[Rule, ...]:
             "year_bc",
             r"(?P<bc>\d{1,4})\s*(?P<era>BC|B\.C\.|BCE|AD|A\.D\.|CE)|(?P<era2>AD|A\.D\.)\s*(?P<ad>\d{1,4})",
         ),
+        _r(
+            "year_words",
+            r"(?:the\s+year\s+)?(?:(?P<cent>nineteen|eighteen|twenty)[\s-]+(?P<tens>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|o[\s-](?:one|two|three|four|five|six|seven|eight|nine))|(?P<thousand>two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?))",
+        ),
         _r("year_short", r"(?:fiscal\s+)?'(?P<y2>\d\d)(?!s)"),
         _r("year_short", r"(?<=\d\d\d\d[-\u2013])(?P<y2>\d\d)(?![-\u2013]?\d)"),
         _r(
             "season",
-            rf"(?:(?P<sdet>the|this|last|next|past|coming|early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<syear>{_YEAR}))?",
+            rf"(?:(?P<sdet>the|this|last|next|past|this\s+past|this\s+coming|coming|early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<syear>{_YEAR}))?",
             _season_guard,
         ),
         _r(
             "quarter",
-            rf"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|final|current|previous|preceding|same|year-earlier|year-ago|comparable|recent|fiscal)(?:\s+(?:fiscal|calendar))?[\s-]+(?P<qu>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<qy>{_YEAR}|this\s+year|last\s+year|next\s+year))?",
+            rf"(?:the\s+)?(?:(?P<qpre>this\s+year's|last\s+year's|next\s+year's|year-ago|year-earlier|{_YEAR})\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|final|current|previous|preceding|same|year-earlier|year-ago|comparable|recent|fiscal)(?:\s+(?:fiscal|calendar))?[\s-]+(?P<qu>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<qy>{_YEAR}|this\s+year|last\s+year|next\s+year))?",
         ),
         _r("the_quarter", r"the\s+(?:fiscal\s+)?quarter(?!\s+of\b|-)"),
         _r("the_weekend", r"the\s+weekend"),
@@ -227,7 +231,7 @@ def rules() -> tuple[Rule, ...]:
         _r("duration_half", rf"{_APPROX}?half\s+(?:an?\s+)?(?P<unit>{_UNIT})"),
         _r(
             "duration",
-            rf"{_APPROX}?(?P<num>{_NUM}|an?)(?:\s+(?:more|additional|full|straight|consecutive|long))?[\s-]+(?P<unit>{_UNIT})(?:[\s-]+long|\s+old|\s+of\s+age)?",
+            rf"{_APPROX}?(?P<num>{_NUM}|an?)(?:\s+(?:more|additional|full|straight|consecutive|long|trading|business|working|calendar))?[\s-]+(?P<unit>{_UNIT})(?:[\s-]+long|\s+old|\s+of\s+age)?",
             _num_guard,
         ),
         _r("duration_vague", rf"{_APPROX}?(?P<vague>{_VAGUE})\s+(?:more\s+)?(?P<unit>{_UNIT})"),
@@ -272,7 +276,7 @@ TRIGGERS: dict[str, str] = {
     "the_unit": _UNIT_T, "ago": r"(?i:ago|earlier|later|hence|from\s+now|previously)", "duration_and_half": r"(?i:half)",
     "duration_half": r"(?i:half)", "duration": _UNIT_T, "duration_vague": _UNIT_T, "set_every": _UNIT_T,
     "clock_word": r"(?i:noon|midnight|midday|o'clock)",
-    "year": r"\d{4}", "year_bc": r"BC|B\.C|AD|A\.D|CE", "clock": r"(?i:[ap]\.?\s?m)",
+    "year": r"\d{4}", "year_words": r"(?i:nineteen|eighteen|twenty|thousand)", "year_bc": r"BC|B\.C|AD|A\.D|CE", "clock": r"(?i:[ap]\.?\s?m)",
     "rel_day": r"(?i:today|tonight|yesterday|tomorrow)", "rel_day_pod": r"(?i:today|yesterday|tomorrow)",
     "pod_rel": r"(?i:morning|afternoon|evening|night)", "the_quarter": r"(?i:quarter)", "the_weekend": r"(?i:weekend)",
     "ref": r"(?i:now|current|present|recent|lately|past|future|time\s+being|these\s+days)", "clock_day": _WEEKDAY_T + r"|(?i:today|yesterday|tomorrow)",

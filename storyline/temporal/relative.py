@@ -171,7 +171,7 @@ def ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     if n is None:
         if relative_to_now:
             return Resolved("PAST_REF" if direction == "ago" else "FUTURE_REF", "DATE")
-        return None
+        return Resolved("FUTURE_REF" if direction == "later" else "PAST_REF", "DATE")
     base = ctx.now() if relative_to_now else ctx.base()
     if base is None:
         return None
@@ -210,7 +210,8 @@ def _shift_last_value(ctx: Context, start: int, years: int, now: bool) -> str | 
     """
     if ctx.last_value is None or start - ctx.last_end > 250:
         return None
-    m = re.fullmatch(r"(\d{4})(-Q[1-4]|-H[12]|-\d\d|-\d\d-\d\d|-W\d\d)", ctx.last_value)
+    granularity = r"-Q[1-4]|-H[12]" if now else r"-Q[1-4]|-H[12]|-\d\d|-\d\d-\d\d"
+    m = re.fullmatch(rf"(\d{{4}})({granularity})", ctx.last_value)
     if m is None or (now and (ctx.anchor is None or int(m[1]) != ctx.anchor.year)):
         return None
     suffix = m[2]

@@ -31,6 +31,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "year": dates.year_only,
     "year_short": dates.year_only,
     "year_bc": dates.era_year,
+    "year_words": dates.year_words,
     "season": dates.season,
     "quarter": dates.quarter,
     "quarter_q": dates.quarter,
