@@ -228,6 +228,27 @@ def test_narrative_mode_takes_year_from_text() -> None:
     assert [e.value for e in tag(text, "2009-12-19")][1] == "2009-09"
 
 
+def test_year_ranges_and_eras() -> None:
+    found = tag("The revolt (1915-17) echoed a war of 241 BC.", "2009-12-19", narrative=True)
+    assert [(e.text, e.value) for e in found] == [("1915", "1915"), ("17", "1917"), ("241 BC", "BC0241")]
+
+
+def test_spoken_years() -> None:
+    expect("He first ran for office in nineteen ninety-six.", "nineteen ninety-six", "1996")
+
+
+def test_quarters_follow_the_anchor() -> None:
+    text = "Profit rose in the third quarter, up from a year earlier."
+    assert [(e.text, e.value) for e in tag_times(text, "1989-10-30")] == [
+        ("the third quarter", "1989-Q3"),
+        ("a year earlier", "1988-Q3"),
+    ]
+
+
+def test_holiday() -> None:
+    expect("The ceasefire will hold over Christmas.", "Christmas", "2022-12-25", announced=True)
+
+
 _PIECES = [
     "The talks on Monday",
     " ended",

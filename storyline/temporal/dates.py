@@ -80,10 +80,10 @@ def guess_year(month: int, day: int | None, ctx: Context, start: int, end: int) 
     if day is None:
         return _month_year(month, anchor.month, base_year, tense)
     gap = (month - anchor.month) * 31 + ((day or 15) - anchor.day)
-    if tense == "past" and gap > 62:
-        return base_year - 1
-    if tense == "future" and gap < -62:
-        return base_year + 1
+    if tense == "past":
+        return base_year - 1 if gap > 62 else base_year
+    if tense == "future":
+        return base_year + 1 if gap < -62 else base_year
     if gap > 200:
         return base_year - 1
     if gap < -250:
