@@ -16,7 +16,9 @@ class Statement:
 
     sentence: Sentence
     source: str | None
-    words: frozenset[str]
+    words: frozenset[str]  # content words and "@entity" tokens
+    entities: frozenset[str] = frozenset()
+    forms: tuple[tuple[str, str], ...] = ()  # (lower-cased surface form, "@entity" token) found
 
     @property
     def article(self) -> str:
@@ -37,6 +39,7 @@ def statements(
 ) -> list[Statement]:
     """Every sentence of the story's articles, attributed, in article then text order."""
     wanted = set(story.articles)
+    names = entity_names(entities)
     out: list[Statement] = []
     for art in articles:
         if art.id not in wanted:
@@ -44,8 +47,44 @@ def statements(
         ann = annotations.get(art.id)
         for sent in article_sentences(art):
             source = canonical(attribute(sent.text, sent.start, sent.end, ann), list(entities))
-            out.append(Statement(sent, source, content_words(sent.text)))
+            forms = mentioned(sent.text, names)
+            found = frozenset(tok for _, tok in forms)
+            out.append(Statement(sent, source, content_words(sent.text) | found, found, forms))
     return out
+
+
+def entity_names(entities: Sequence[Entity]) -> dict[str, str]:
+    """Lower-cased surface forms → "@entity" token: names, aliases and roles held by one entity
+    only ("the prime minister" → @jorunn_halvik), so a role and a name meet in the same token."""
+    names: dict[str, str] = {}
+    role_owner: dict[str, set[str]] = {}
+    for ent in entities:
+        token = "@" + "_".join(ent.name.lower().split())
+        for alias in (ent.name, *ent.aliases):
+            if len(alias) > 2:
+                names[alias.lower()] = token
+        for role in ent.roles:
+            role_owner.setdefault("the " + role.lower(), set()).add(token)
+    for role, owners in role_owner.items():
+        if len(owners) == 1 and role not in names:
+            names[role] = next(iter(owners))
+    return names
+
+
+def mentioned(text: str, names: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """(surface form, token) of every entity name, alias or unique role found in ``text``."""
+    low = text.lower()
+    return tuple((form, tok) for form, tok in names.items() if _contains_phrase(low, form))
+
+
+def _contains_phrase(text: str, phrase: str) -> bool:
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        start = text.find(phrase, start + 1)
+    return False
 
 
 def same_source(a: str | None, b: str | None) -> bool:

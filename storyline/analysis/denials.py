@@ -33,17 +33,24 @@ _CUES = re.compile(
 _PROPOSITION = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|refut\w*|reject\w*|dismiss\w*|made no|gave no|did not|never)\s+"
     r"(?:(?:a|the|any|media|news|press|western|these|those|such)\s+)*(?:" + _CLAIM_NOUN + r"\s+)?"
-    r"(?:that\s+)?(?P<prop>[^.;,]+)",
+    r"(?:that\s+)?(?P<prop>[^.;,\[…]+)",
+    re.I,
+)
+_SUBJECT_DENIED = re.compile(r"(?:made|gave|offered|was) no|did not|didn|had not|hadn|never", re.I)
+_ANAPHOR = re.compile(
+    r"\b(?:the|these|those|such|this|that|some|its|their) (?:\w+ )?" + _CLAIM_NOUN + r"\b"
+    r"|\bwhat (?:has|had|was|were) (?:been )?(?:described|reported|said|written)\b",
     re.I,
 )
 _META_NEGATION = re.compile(
     r"\b(?:not|never)\s+(?:said|say|claimed|reported)\b|\b(?:neither|nor|no one|nobody)\b", re.I
 )
 MIN_WEIGHT = 2.0  # shared proposition words, IDF-weighted
-MIN_SHARE = 0.35  # ... as a share of the whole proposition's weight
+MIN_SHARE = 0.3  # ... as a share of the whole proposition's weight
 MAX_TARGETS = 3
 SHORT_SENTENCE = 22  # words: a denial this short is quoted whole in the summary line
 RELATIVE_FLOOR = 0.6  # further targets must score at least this share of the best
+MAX_ASSERTIONS = 6
 NEAR = 2  # sentences: a cue this close after another denial in one article joins it
 
 
@@ -53,6 +60,10 @@ class Denial:
     cue: str
     cue_at: int
     proposition: frozenset[str]
+    about: frozenset[str] = frozenset()  # "@entity" tokens the denied claim is about
+
+
+Group = tuple[list[Statement], list[Denial]]  # asserted claims, denials
 
 
 def is_denial(text: str) -> bool:
@@ -65,8 +76,28 @@ def find_denials(items: Sequence[Statement]) -> list[Denial]:
     for st in items:
         m = _CUES.search(st.sentence.text)
         if m:
-            out.append(Denial(st, m.group(0), m.start(), _proposition(st.sentence.text)))
+            about = _entities_denied(st, m) - _source_tokens(st)
+            out.append(Denial(st, m.group(0), m.start(), _proposition(st.sentence.text), about))
     return out
+
+
+def _entities_denied(st: Statement, cue: re.Match[str]) -> frozenset[str]:
+    """Entities inside the denied proposition; for "X made no promise" also X, the one who
+    supposedly promised (read from the sentence before the cue)."""
+    text = st.sentence.text
+    spans = [m.group("prop") for m in _PROPOSITION.finditer(text)]
+    if _SUBJECT_DENIED.match(cue.group(0)):
+        spans.append(text[: cue.start()])
+    low = [span.lower() for span in spans]
+    return frozenset(tok for form, tok in st.forms if any(form in span for span in low))
+
+
+def _source_tokens(st: Statement) -> frozenset[str]:
+    """The denier's own entity token(s): those whose name shares a word with the source phrase."""
+    if not st.source:
+        return frozenset()
+    src = {w.lower() for w in st.source.split()}
+    return frozenset(t for t in st.entities if src & set(t[1:].split("_")))
 
 
 def _proposition(text: str) -> frozenset[str]:
@@ -78,12 +109,13 @@ def _proposition(text: str) -> frozenset[str]:
 def find_targets(denial: Denial, items: Sequence[Statement], df: dict[str, int]) -> list[Statement]:
     """The assertions the denial contradicts, best first (empty when nothing matches well)."""
     n = len(items)
-    whole = weighted_overlap(denial.proposition, denial.proposition, df, n)
+    denied = denial.proposition | denial.about
+    whole = weighted_overlap(denied, denied, df, n)
     scored: list[tuple[float, int, Statement]] = []
     for i, st in enumerate(items):
         if not _assertion(st, denial):
             continue
-        weight = weighted_overlap(denial.proposition, st.words, df, n)
+        weight = weighted_overlap(denied, st.words, df, n)
         if weight < MIN_WEIGHT or weight < MIN_SHARE * whole or not _enough_shared(st, denial):
             continue
         scored.append((weight + _bonus(st, denial, df, n), -i, st))
@@ -94,7 +126,7 @@ def find_targets(denial: Denial, items: Sequence[Statement], df: dict[str, int])
 
 def _enough_shared(st: Statement, denial: Denial) -> bool:
     """Two shared proposition words, or one when the denial names the target's source ("French claims")."""
-    shared = len(denial.proposition & st.words)
+    shared = len((denial.proposition | denial.about) & st.words)
     if shared >= 2 or (shared == 1 and len(denial.proposition) == 1):
         return True
     return shared == 1 and _names_source(st, denial)
@@ -129,7 +161,8 @@ def _assertion(st: Statement, denial: Denial) -> bool:
 def conflicts(story: str, items: Sequence[Statement]) -> list[Conflict]:
     """Denial conflicts of one story, each with the asserted claim(s) and the denial(s)."""
     df = document_frequency(st.words for st in items)
-    groups: list[tuple[list[Statement], list[Denial]]] = []
+    groups: list[Group] = []
+    orphans: list[Denial] = []
     last: Denial | None = None
     for den in find_denials(items):
         if last is not None and _follows(den, last):
@@ -139,7 +172,55 @@ def conflicts(story: str, items: Sequence[Statement]) -> list[Conflict]:
         if targets:
             _add(groups, targets, den)
             last = den
+        else:
+            orphans.append(den)
+    for den in orphans:
+        home = _home_for(den, groups)
+        if home is not None:
+            home[1].append(den)
+    for group in groups:
+        _extend_assertions(group, items)
     return [_conflict(story, targets, dens) for targets, dens in groups]
+
+
+def _home_for(den: Denial, groups: list[Group]) -> Group | None:
+    """An untargeted denial ("the claim was simply inaccurate") joins the nearest earlier group
+    with a claim or denial in its article, when it points back at a claim or shares its words."""
+    best: tuple[int, Group] | None = None
+    for group in groups:
+        topic = frozenset().union(*(d.proposition for d in group[1]))
+        if not (_ANAPHOR.search(den.statement.sentence.text) or len(den.proposition & topic) >= 2):
+            continue
+        for st in (*group[0], *(d.statement for d in group[1])):
+            gap = den.statement.sentence.index - st.sentence.index
+            if st.article == den.statement.article and gap > 0 and (best is None or gap < best[0]):
+                best = (gap, group)
+    return best[1] if best else None
+
+
+def _extend_assertions(group: Group, items: Sequence[Statement]) -> None:
+    """Add other sources that repeat the denied claim (two shared words with what is denied)."""
+    targets, dens = group
+    topic = frozenset().union(
+        *(d.proposition for d in dens if not _ANAPHOR.search(d.statement.sentence.text))
+    )
+    sources = {t.source for t in targets}
+    for st in items:
+        if len(targets) >= MAX_ASSERTIONS:
+            return
+        if st in targets or st.source in sources or not _assertion_for_any(st, dens):
+            continue
+        if len(topic & st.words) >= 2:
+            targets.append(st)
+            sources.add(st.source)
+
+
+def _assertion_for_any(st: Statement, dens: Sequence[Denial]) -> bool:
+    """An attributed, non-denying statement by none of the deniers."""
+    text = st.sentence.text
+    if st.source is None or _CUES.search(text) or _META_NEGATION.search(text):
+        return False
+    return not any(same_source(st.source, d.statement.source) for d in dens)
 
 
 def _follows(den: Denial, prev: Denial) -> bool:
@@ -156,13 +237,11 @@ def _follows(den: Denial, prev: Denial) -> bool:
     )
 
 
-def _group_of(
-    groups: list[tuple[list[Statement], list[Denial]]], den: Denial
-) -> tuple[list[Statement], list[Denial]]:
+def _group_of(groups: list[Group], den: Denial) -> Group:
     return next(g for g in groups if den in g[1])
 
 
-def _add(groups: list[tuple[list[Statement], list[Denial]]], found: list[Statement], den: Denial) -> None:
+def _add(groups: list[Group], found: list[Statement], den: Denial) -> None:
     for targets, dens in groups:
         if set(found) & set(targets) or any(_same_denial(den, d) for d in dens):
             targets.extend(t for t in found if t not in targets)
