@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from storyline.clean import patterns as P
 from storyline.records import Removed
 
+MENU_WORDS = 5  # longer runs of unpunctuated lines are often bullet lists of the body itself
 _SECOND_PERSON = re.compile(r"\b(?:we|our|you|your|this (?:site|website|page))\b", re.IGNORECASE)
 _DATE_LINE = re.compile(
     r"(?:(?:published|updated|posted|last updated|first published)(?:\s+on)?\s*:?\s*)?"
@@ -176,29 +177,51 @@ def _classify(ln: _Line, recurring: frozenset[str]) -> None:
 
 
 def _body_bounds(lines: list[_Line]) -> tuple[int, int]:
-    """Index of the first body line and one past the last (the trailer starts there)."""
-    start = next(
-        (i for i, ln in enumerate(lines) if ln.reason is None and ln.meta is None and ln.prose), None
-    )
-    if start is None:
+    """Index of the first body line and one past the last.
+
+    The body is the span of lines with the highest score (maximum subarray): prose lines count
+    their words, chrome lines and short fragments count against. Inside that span, an end marker
+    ("Source link", "Leave a Comment", a credit line) after the first prose line closes the body.
+    """
+    best, best_span = 0.0, (0, 0)
+    run, run_start = 0.0, 0
+    for i, ln in enumerate(lines):
+        run += _score(ln)
+        if run <= 0:
+            run, run_start = 0.0, i + 1
+        elif run > best:
+            best, best_span = run, (run_start, i + 1)
+    start, end = best_span
+    if best <= 0:
         return 0, len(lines)
-    end = len(lines)
-    prose_seen = 0
-    for i in range(start, len(lines)):
+    while start < end and not (lines[start].prose and lines[start].reason is None):
+        start += 1
+    words = [ln.words if ln.prose and ln.reason is None and ln.meta is None else 0 for ln in lines[start:end]]
+    total = sum(words)
+    before = 0
+    for i in range(start + 1, end):
         ln = lines[i]
-        if ln.reason is None and ln.meta is None and ln.prose:
-            prose_seen += 1
-        if (
-            prose_seen >= 1
-            and i > start
-            and (P.END_MARKERS.fullmatch(ln.text) or ln.meta in ("credit", "source"))
-        ):
-            end = i
-            break
+        before += words[i - 1 - start]
+        marker = P.END_MARKERS.fullmatch(ln.text) or ln.meta in ("credit", "source")
+        if marker and total - before < 0.3 * before:  # little prose left: the trailer begins here
+            return start, i
     return start, end
 
 
+def _score(ln: _Line) -> float:
+    if ln.meta is not None:
+        return 0.0
+    if ln.reason is not None:
+        return -3.0
+    if ln.prose:
+        return float(min(ln.words, 120))
+    return -1.0 if ln.words <= 3 else -0.5
+
+
 def _mark_regions(lines: list[_Line], start: int, end: int) -> None:
+    for ln in lines[start:end]:
+        if ln.meta == "source":  # "Source: ..." inside the body cites data, it is not the outlet
+            ln.meta = None
     for ln in lines[:start]:
         if ln.reason is None and ln.meta is None:
             ln.reason = "page header (before the article)"
@@ -212,15 +235,23 @@ def _mark_regions(lines: list[_Line], start: int, end: int) -> None:
 
 
 def _mark_repeats(lines: list[_Line]) -> None:
-    """A sentence-like line that occurs more than once on the page is a caption or teaser."""
-    counts: dict[str, int] = {}
-    for ln in lines:
+    """A sentence-like line repeated on the page is a caption or teaser: every copy goes when the
+    copies are adjacent (a doubled caption), the later copies otherwise."""
+    seen: set[str] = set()
+    for i, ln in enumerate(lines):
         key = ln.text.casefold()
-        counts[key] = counts.get(key, 0) + 1
-    for ln in lines:
-        repeated = counts[ln.text.casefold()] > 1 and ln.words <= 60 and P.SENTENCE_END.search(ln.text)
-        if repeated and ln.reason is None and ln.meta is None:
+        if (
+            ln.reason is not None
+            or ln.meta is not None
+            or ln.words > 60
+            or not P.SENTENCE_END.search(ln.text)
+        ):
+            seen.add(key)
+            continue
+        doubled = i + 1 < len(lines) and lines[i + 1].text.casefold() == key
+        if key in seen or doubled:
             ln.reason = "repeated line (caption or teaser)"
+        seen.add(key)
 
 
 def _mark_menus(lines: list[_Line], start: int, end: int) -> None:
@@ -237,7 +268,7 @@ def _mark_menus(lines: list[_Line], start: int, end: int) -> None:
 
 
 def _menu_like(ln: _Line) -> bool:
-    return ln.meta is None and ln.words <= 5 and not P.SENTENCE_END.search(ln.text)
+    return ln.meta is None and ln.words <= MENU_WORDS and not P.SENTENCE_END.search(ln.text)
 
 
 def _pick_title(lines: list[_Line], start: int) -> str | None:
