@@ -263,6 +263,7 @@ _PIECES = [
     " in the 1990s.",
     "\n",
     " Officials said",
+    " the two-week visit",
 ]
 
 
@@ -290,6 +291,9 @@ def _full_scan(text: str) -> list[tuple[int, int, str]]:
     found.sort()
     taken: list[tuple[int, int, str]] = []
     for _, _, start, end, kind in found:
+        hyphen_adj = patterns._HYPHEN_ADJ.match(text, start, end + 40)
+        if hyphen_adj is not None and hyphen_adj.end() < end:
+            start = hyphen_adj.end()
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, kind))
     return sorted(taken)

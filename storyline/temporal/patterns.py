@@ -53,7 +53,7 @@ _NUM = rf"(?:\d+(?:\.\d+)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|
 _VAGUE = r"(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous|recent|dozens\s+of|hundreds\s+of|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming|the\s+first\s+few)"
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ie)|weekend|quarter|yr|hr|min)s?"
 _APPROX = (
-    r"(?:(?:about|around|nearly|almost|roughly|approximately|some|over|under|just\s+over|just\s+under|well\s+over"
+    r"(?:(?:about|around|nearly|almost|roughly|approximately|some|over(?!\s+the\b)|under|just\s+over|just\s+under|well\s+over"
     r"|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|the"
     r"|the\s+(?:past|last|next|previous|coming|first|final|initial|remaining|following)(?:\s+full)?)\s+)"
 )
@@ -176,7 +176,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         _r(
             "year_words",
-            r"(?:the\s+year\s+)?(?:(?P<cent>nineteen|eighteen|twenty)[\s-]+(?P<tens>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|o[\s-](?:one|two|three|four|five|six|seven|eight|nine))|(?P<thousand>two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?))",
+            r"(?:the\s+year\s+)?(?:(?P<cent>nineteen|eighteen|twenty)[\s-]+(?P<tens>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|o[\s-](?:one|two|three|four|five|six|seven|eight|nine))|(?P<thousand>(?<=year\s)two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?))",
         ),
         _r("year_short", r"(?:fiscal\s+)?'(?P<y2>\d\d)(?!s)"),
         _r("year_short", r"(?<=\d\d\d\d[-\u2013])(?P<y2>\d\d)(?![-\u2013]?\d)"),
@@ -206,7 +206,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         _r(
             "weekday",
-            rf"(?:(?P<rel>last|next|this|coming|this\s+coming|this\s+past|past|previous|following|the\s+previous|the\s+following|the\s+next)\s+)?(?P<wday>{_WEEKDAY_FORMS}|{_WEEKDAY_ABBR})(?:\s+{_POD})?",
+            rf"(?:(?:early|late)\s+)?(?:(?P<rel>last|next|this|coming|this\s+coming|this\s+past|past|previous|following|the\s+previous|the\s+following|the\s+next)\s+)?(?P<wday>{_WEEKDAY_FORMS}|{_WEEKDAY_ABBR})(?:\s+{_POD})?",
         ),
         _r(
             "weekday_set",
@@ -214,7 +214,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         _r(
             "rel_period",
-            rf"{_MOD}(?P<rel>last|this|next|past|previous|coming|current|following|that|same|the\s+same|that\s+same|the\s+following|the\s+previous|the\s+next|the\s+preceding|the\s+prior|the\s+current|the\s+present|the\s+past|the\s+last|the\s+coming|the\s+new|a\s+new|earlier\s+that|later\s+that|late\s+last|late\s+this|early\s+next|early\s+this|late\s+next|early\s+last|the\s+year-earlier|the\s+year-ago)\s+(?P<unit>day|week|month|year|weekend|decade|century|fiscal\s+year|season)",
+            rf"{_MOD}(?P<rel>last|this|next|past|previous|coming|current|following|that|same|the\s+same|that\s+same|the\s+following|the\s+previous|the\s+next|the\s+preceding|the\s+prior|the\s+current|the\s+present|the\s+past|the\s+last|the\s+coming|the\s+new|a\s+new|earlier\s+that|later\s+that|earlier\s+this|later\s+this|late\s+last|late\s+this|early\s+next|early\s+this|late\s+next|early\s+last|the\s+year-earlier|the\s+year-ago)\s+(?P<unit>day|week|month|year|weekend|decade|century|fiscal\s+year|season)",
         ),
         _r(
             "the_unit",
@@ -258,7 +258,7 @@ def rules() -> tuple[Rule, ...]:
         _r("clock_word", rf"(?P<word>noon|midnight|midday)|(?P<hw>{_NUMW}|\d{{1,2}})\s+o'clock"),
         _r(
             "ref",
-            r"(?P<ref>now|currently|at\s+present|nowadays|the\s+present(?:\s+time|\s+day)?|recently|lately|more\s+recently|the\s+past|the\s+future|in\s+future|the\s+time\s+being|these\s+days|right\s+now|the\s+near\s+future|the\s+distant\s+past)",
+            r"(?P<ref>now|currently|at\s+present|nowadays|the\s+present(?:\s+time|\s+day)?|recently|lately|more\s+recently|the\s+past|the\s+future|the\s+time\s+being|these\s+days|the\s+near\s+future|the\s+distant\s+past)",
         ),
     )
 
@@ -312,6 +312,19 @@ def _matches(rule: Rule, text: str, cache: dict[str, list[tuple[int, int]]]) -> 
         yield from rule.regex.finditer(text, lo, hi)
 
 
+_HYPHEN_ADJ = re.compile(
+    r"(?i)the\s+(?=\S*-(?:second|minute|hour|day|night|week|month|quarter|year|decade)s?\s+[a-z])"
+)
+
+
+def _trim_article(text: str, cand: Candidate) -> Candidate:
+    """Drop "the" before a hyphenated adjective ("the two-week visit" -> "two-week")."""
+    m = _HYPHEN_ADJ.match(text, cand.start, cand.end + 40)
+    if m is None or m.end() >= cand.end:
+        return cand
+    return Candidate(m.end(), cand.end, cand.kind, cand.match)
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every rule's matches, reduced to the longest non-overlapping set (earlier rules win ties)."""
     found: list[tuple[int, int, int, Candidate]] = []
@@ -323,6 +336,7 @@ def find_candidates(text: str) -> list[Candidate]:
                     (-(m.end() - m.start()), priority, m.start(), Candidate(m.start(), m.end(), rule.kind, m))
                 )
     found.sort(key=lambda t: (t[0], t[1], t[2]))
+    found = [(k, p, st, _trim_article(text, c)) for k, p, st, c in found]
     taken: list[Candidate] = []
     for _, _, _, cand in found:
         if all(cand.end <= c.start or cand.start >= c.end for c in taken):
