@@ -8,6 +8,9 @@ articles; ``collect_quotes`` matches the same quote across articles.
 
 from __future__ import annotations
 
+# Imported here, before ``annotate`` is defined, so that the submodule of the same name can never
+# shadow the function on the package (a later ``from storyline.nlp.annotate import ...`` would).
+from storyline.nlp.annotate import annotate_doc as _annotate_doc
 from storyline.nlp.format import format_quotes
 from storyline.nlp.linking import link_entities
 from storyline.nlp.matching import collect_quotes
@@ -18,7 +21,6 @@ __all__ = ["annotate", "collect_quotes", "format_quotes", "link_entities"]
 
 def annotate(article: Article) -> Annotations:
     """Entities and quote mentions of one article (offsets into ``article.text``)."""
-    from storyline.nlp.annotate import annotate_doc
     from storyline.nlp.spacy_model import parse
 
-    return annotate_doc(article, parse(article.text))
+    return _annotate_doc(article, parse(article.text))
