@@ -11,7 +11,6 @@ from a fixed seed, so signatures are identical across runs and machines.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 import unicodedata
@@ -76,9 +75,23 @@ def tokenize(text: str) -> tuple[list[str], list[bool]]:
     return tokens, quoted
 
 
-@functools.lru_cache(maxsize=1 << 18)
-def _token_hash(token: str) -> int:
-    return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little")
+_HASHES: dict[str, int] = {}  # token -> 64-bit hash; cleared when it grows past _CACHE_LIMIT
+_CACHE_LIMIT = 1 << 20
+
+
+def _token_hashes(tokens: list[str]) -> U64:
+    cache = _HASHES
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
+    out = []
+    for tok in tokens:
+        h = cache.get(tok)
+        if h is None:
+            h = cache[tok] = int.from_bytes(
+                hashlib.blake2b(tok.encode("utf-8"), digest_size=8).digest(), "little"
+            )
+        out.append(h)
+    return np.array(out, dtype=np.uint64)
 
 
 def _window_hashes(hashes: U64) -> U64:
@@ -96,15 +109,15 @@ def fingerprint(text: str, *, whole: bool = False) -> Fingerprint:
     if not tokens:
         empty = np.empty(0, dtype=np.uint64)
         return Fingerprint(empty, empty, empty, 0)
-    hashes = np.fromiter((_token_hash(t) for t in tokens), dtype=np.uint64, count=len(tokens))
+    hashes = _token_hashes(tokens)
     if len(tokens) < SHINGLE:
-        single = np.array([_token_hash(" ".join(tokens))], dtype=np.uint64)
+        single = _token_hashes([" ".join(tokens)])
         return Fingerprint(single, single, single, len(tokens))
     windows = _window_hashes(hashes)
     flags = np.asarray(quoted, dtype=np.int32)
     in_quote = np.convolve(flags, np.ones(SHINGLE, dtype=np.int32), mode="valid") == SHINGLE
-    lead = windows[: max(1, LEAD_TOKENS - SHINGLE + 1)]
-    return Fingerprint(np.unique(windows), np.unique(windows[~in_quote]), np.unique(lead), len(tokens))
+    lead = windows[: max(1, LEAD_TOKENS - SHINGLE + 1)]  # MinHash needs no deduplication
+    return Fingerprint(np.unique(windows), np.unique(windows[~in_quote]), lead, len(tokens))
 
 
 class MinHasher:

@@ -16,6 +16,8 @@ CHROME = re.compile(
     r"^related:|^tags:|^photo:",
     re.IGNORECASE,
 )
+_CHROME_HINTS = ("copyright", "©", "reserved", "contributed", "originally", "follow", "sign up", "subscri",
+                 "newsletter", "read more", "click", "advertis", "share", "related", "tags", "photo")  # fmt: skip
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -26,10 +28,16 @@ def split_paragraphs(text: str) -> list[str]:
     return [text[s:e] for s, e in spans]
 
 
+def has_chrome_phrase(paragraph: str) -> bool:
+    """Whether a chrome/credit phrase occurs (a cheap character test first: the regex is slow)."""
+    lowered = paragraph.lower()
+    return any(k in lowered for k in _CHROME_HINTS) and bool(CHROME.search(paragraph))
+
+
 def is_minor(paragraph: str, words: int | None = None) -> bool:
     """A short line, a headline-like line or a chrome/credit line rather than article content."""
     words = len(paragraph.split()) if words is None else words
-    if words < SHORT_WORDS or CHROME.search(paragraph):
+    if words < SHORT_WORDS or has_chrome_phrase(paragraph):
         return True
     return words < HEADLINE_WORDS and not _SENTENCE_END.search(paragraph)
 
@@ -37,7 +45,7 @@ def is_minor(paragraph: str, words: int | None = None) -> bool:
 def is_chrome(paragraph: str) -> bool:
     """Conservative: a tiny line, or a short line with a chrome/credit phrase."""
     words = len(paragraph.split())
-    return words < TINY_WORDS or (words < HEADLINE_WORDS and bool(CHROME.search(paragraph)))
+    return words < TINY_WORDS or (words < HEADLINE_WORDS and has_chrome_phrase(paragraph))
 
 
 def content(text: str) -> str:
