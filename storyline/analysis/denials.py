@@ -153,9 +153,22 @@ def _assertion(st: Statement, denial: Denial) -> bool:
     text = st.sentence.text
     if st is denial.statement or _CUES.search(text) or _META_NEGATION.search(text):
         return False
-    if same_source(st.source, denial.statement.source):
+    if same_source(st.source, denial.statement.source) or same_side(st, denial.statement.source):
         return False
     return bool(denial.proposition & st.words)
+
+
+def same_side(st: Statement, denier: str | None) -> bool:
+    """The statement's speaker is introduced as the denier's ("said Voltara spokeswoman Aina Sorel")."""
+    if not st.source or not denier:
+        return False
+    text = st.sentence.text
+    at = text.find(st.source)
+    if at < 0:
+        return False
+    before = text[max(0, at - 40) : at].split()[-3:]
+    names = {w.lower() for w in denier.split() if w[:1].isupper() and w.lower() != "the"}
+    return bool(names & {w.lower().strip(",.’'s") for w in before})
 
 
 def conflicts(story: str, items: Sequence[Statement]) -> list[Conflict]:
@@ -220,7 +233,9 @@ def _assertion_for_any(st: Statement, dens: Sequence[Denial]) -> bool:
     text = st.sentence.text
     if st.source is None or _CUES.search(text) or _META_NEGATION.search(text):
         return False
-    return not any(same_source(st.source, d.statement.source) for d in dens)
+    return not any(
+        same_source(st.source, d.statement.source) or same_side(st, d.statement.source) for d in dens
+    )
 
 
 def _follows(den: Denial, prev: Denial) -> bool:

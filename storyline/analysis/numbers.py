@@ -57,7 +57,7 @@ _SUBJECT_BEFORE = re.compile(
 )
 MIN_SHARED_CONTEXT = 1
 INHERIT_WITHIN = 2  # sentences
-CONTEXT_WORDS = 4  # words each side of a figure that describe it
+CONTEXT_WORDS = 6  # words each side of a figure that describe it
 _AS_OF = re.compile(r"\bas of\s+([^,.;]+)", re.I)
 
 
@@ -191,11 +191,11 @@ def _sentence_places(fig: Figure) -> frozenset[str]:
 
 
 def _context(fig: Figure) -> frozenset[str]:
-    """Lower-case content words within a few words of the figure, without the counted noun."""
+    """Lower-case content words near the figure, within its clause, without the counted noun."""
     s = fig.statement.sentence.text
     q = fig.quantity
-    left = s[: q.start].split()[-CONTEXT_WORDS:]
-    right = s[q.end :].split()[:CONTEXT_WORDS]
+    left = re.split(r"[,;:—–(]", s[: q.start])[-1].split()[-CONTEXT_WORDS:]
+    right = re.split(r"[,;:—–)]", s[q.end :])[0].split()[:CONTEXT_WORDS]
     near = " ".join(w for w in (*left, *q.text.split(), *right) if w[:1].islower())
     return content_words(near) - {q.head}
 
