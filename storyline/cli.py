@@ -18,7 +18,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="storyline: turn a pile or a stream of raw news articles into stories one can trust.",
 )
-out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 140)
+out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False)
 
 DbOpt = Annotated[

@@ -18,17 +18,17 @@ def _short(text: str | None, n: int) -> str:
 def _date(value: str | None, inferred: bool = False) -> str:
     if not value:
         return "undated"
-    return value.replace("T", " ") + (" (inferred)" if inferred else "")
+    return value.replace("T", " ") + (" (inf.)" if inferred else "")
 
 
 def articles_table(console: Console, articles: Sequence[dict[str, Any]], title: str = "Articles") -> None:
     table = Table(title=title, title_justify="left", expand=False, show_lines=False)
     table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("published", no_wrap=True)
-    table.add_column("outlet / origin", no_wrap=True, overflow="ellipsis", max_width=34)
-    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=1)
-    table.add_column("words", justify="right", no_wrap=True)
-    table.add_column("removed", justify="right", no_wrap=True)
+    table.add_column("published", no_wrap=True, min_width=16)
+    table.add_column("outlet / origin", no_wrap=True, overflow="ellipsis", max_width=30)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=54)
+    table.add_column("words", justify="right", no_wrap=True, min_width=5)
+    table.add_column("removed", justify="right", no_wrap=True, min_width=7)
     for a in articles:
         outlet = a.get("source") or "?"
         if a.get("origin"):
