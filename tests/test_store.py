@@ -121,3 +121,18 @@ def test_exact_article_ids_are_kept_from_json(tmp_path: Path, db_path: str) -> N
     with Store(db_path) as s:
         r = pipeline.analyze([str(f)], s)
     assert r.article_ids == ("wire-0", "wire-1")
+
+
+def test_recurring_lines_are_learned_across_runs(tmp_path: Path, db_path: str) -> None:
+    footer = "Valmora Daily: independent news since 1921"
+    site = tmp_path / "valmora-daily"
+    site.mkdir()
+    for i in range(2):
+        (site / f"{i}.txt").write_text(f"Report number {i} on the dam\n\n{BODY[i]}\n\n{BODY[i + 1]}\n\n{footer}")
+    with Store(db_path) as s:
+        pipeline.analyze([str(site)], s)
+        (site / "2.txt").write_text(f"Report number 2 on the dam\n\n{BODY[2]}\n\n{BODY[3]}\n\n{footer}")
+        run = pipeline.analyze([str(site / "2.txt")], s)
+        (article,) = s.articles(run.new_ids)
+    assert footer not in article.text
+    assert any(r.reason == "recurring line of this source" for r in article.removed)
