@@ -113,7 +113,7 @@ def predict(text: str) -> tuple[list[Span], float]:
 
     t0 = time.perf_counter()
     doc = parse(text)
-    merged: dict[int, Span] = {}
+    merged: dict[int, Span] = {}  # quote pieces sharing one cue are one attribution, as in PolNeAR
     out: list[Span] = []
     for a in find_attributions(doc):
         src = a.cue.source if a.cue is not None else None
@@ -122,7 +122,7 @@ def predict(text: str) -> tuple[list[Span], float]:
             out.append(span)
             continue
         prev = merged.get(a.cue.start)
-        if prev is not None and "\n" not in text[min(prev.end, span.start) : max(prev.start, span.end)]:
+        if prev is not None:
             span = Span(min(prev.start, span.start), max(prev.end, span.end), src)
         merged[a.cue.start] = span
     out.extend(merged.values())

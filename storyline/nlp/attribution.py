@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyline.nlp.lexicon import ADDRESSEE_VERBS, SPEECH_VERBS, WEAK_VERBS
+from storyline.nlp.lexicon import ADDRESSEE_VERBS, OBJECT_CUE_VERBS, SPEECH_VERBS, WEAK_VERBS
 from storyline.nlp.quotemarks import QuoteSpan, find_quotes
 from storyline.records import QuoteKind
 
@@ -183,7 +183,22 @@ def _share_cues(
             if 0 <= m < len(found) and found[m][2] is not None and _same_paragraph(text, q, found[m][0]):
                 out[n] = (q, kind, found[m][2])
                 break
+        else:
+            if n > 0 and out[n - 1][2] is not None and _continues_speech(text, out[n - 1][0], q):
+                out[n] = (q, kind, out[n - 1][2])
     return out
+
+
+def _continues_speech(text: str, prev: QuoteSpan, q: QuoteSpan) -> bool:
+    """A paragraph that is only a quote, right after a paragraph ending in an attributed quote:
+    the newspaper convention for the same speaker going on."""
+    gap = text[prev.end : q.start]
+    if gap.count("\n\n") != 1:
+        return False
+    tail = gap.split("\n\n")[0]
+    para_end = text.find("\n\n", q.end)
+    rest = text[q.end : para_end if para_end >= 0 else len(text)]
+    return len(tail) < 60 and tail.rstrip().endswith((".", "!", "?")) and not rest.strip(" .,")
 
 
 def _same_paragraph(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
@@ -216,19 +231,43 @@ def _reported(doc: Doc, cues: list[Token], in_quote: list[int], used: set[int]) 
 
 
 def _clause_child(cue: Token) -> Token | None:
-    for child in cue.children:
-        if child.dep_ == "ccomp" and child.i > cue.i:
-            return child
+    """The reported clause: a clausal complement after the cue, else one before it ("X, he said")."""
+    after = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
+    if after:
+        return after[0]
+    before = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis") and c.i < cue.i]
+    return before[-1] if before else None
+
+
+def _object_child(cue: Token) -> Token | None:
+    """A to-infinitive or object complement as content ("urged Congress to act", "criticized the plan")."""
+    lemma = cue.lemma_.lower()
+    if lemma in OBJECT_CUE_VERBS:
+        for child in cue.rights:
+            if child.dep_ in ("xcomp", "dobj") or (
+                child.dep_ == "prep" and child.lower_ in ("for", "about", "on")
+            ):
+                return child
     return None
 
 
 def _clause_span(cue: Token) -> Span | None:
     clause = _clause_child(cue)
     if clause is None:
-        return None
+        obj = _object_child(cue)
+        if obj is None:
+            return None
+        span = cue.doc[obj.left_edge.i : _trim_end(obj.right_edge).i + 1]
+        return span if len(span) >= _MIN_CLAUSE_TOKENS else None
     if cue.lemma_.lower() in WEAK_VERBS and not any(c.dep_ == "mark" for c in clause.children):
         return None
-    span = cue.doc[max(clause.left_edge.i, cue.i + 1) : _trim_end(clause.right_edge).i + 1]
+    if clause.i < cue.i:
+        span = cue.doc[clause.left_edge.i : _trim_end(clause.right_edge).i + 1]
+        subj = _subject(cue)
+        if subj is not None and subj.i < span.end and subj.i >= span.start:
+            return None
+    else:
+        span = cue.doc[max(clause.left_edge.i, cue.i + 1) : _trim_end(clause.right_edge).i + 1]
     return span if len(span) >= _MIN_CLAUSE_TOKENS else None
 
 

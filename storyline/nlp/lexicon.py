@@ -14,7 +14,22 @@ SPEECH_VERBS = frozenset(
         "describe", "reveal", "disclose", "indicate", "signal", "agree", "hope", "believe", "think",
         "expect", "fear", "worry", "demand", "testify", "conclude", "mention", "counter", "caution",
         "proclaim", "brag", "lament", "scoff", "retort", "shout", "yell", "whisper", "wonder",
-        "speak",
+        "speak", "continue", "find", "show", "criticize", "criticise", "praise", "support", "endorse",
+        "defend", "refuse", "decline", "want", "discuss", "cite", "thank", "mock", "question",
+        "recommend", "condemn", "welcome", "seek", "threaten", "imply", "learn", "oppose", "reject",
+        "dismiss", "propose", "blame", "see", "prefer", "vote", "refer", "talk", "express",
+        "back", "slam", "list", "highlight", "tout",
+    }
+)  # fmt: skip
+
+# Verbs whose object or to-infinitive is the attributed content ("criticized the plan", "urged X to act").
+OBJECT_CUE_VERBS = frozenset(
+    {
+        "criticize", "criticise", "praise", "support", "endorse", "defend", "oppose", "reject", "dismiss",
+        "propose", "urge", "call", "accuse", "blame", "promise", "pledge", "vow", "refuse", "decline",
+        "want", "demand", "mention", "discuss", "describe", "cite", "announce", "thank", "mock", "question",
+        "recommend", "back", "condemn", "welcome", "deny", "plan", "seek", "ask", "warn", "threaten",
+        "prefer", "vote", "refer", "talk", "express", "slam", "list", "highlight", "tout", "speak",
     }
 )  # fmt: skip
 
