@@ -69,7 +69,8 @@ class Figure:
     quantity: Quantity
     owner: str | None
     places: frozenset[str]
-    when: str | None  # a day/month value, "projected", or None (the article's present)
+    when: str | None  # a day/month value, "projected", "increment" or None (the article's present)
+    inherited: frozenset[str] = frozenset()  # context of the figure a headless one refers back to
 
     def claim(self) -> Claim:
         s = self.statement.sentence
@@ -85,22 +86,26 @@ def figures(
     for st in items:
         previous_owner: str | None = None
         for q in find_quantities(st.sentence.text):
-            q = q if q.head else _inherit_head(q, st, out)
+            antecedent = None if q.head else _antecedent(st, out)
+            if antecedent is not None:
+                q = replace(q, head=antecedent.quantity.head)
             if not q.head:
                 continue
             fig = _figure(st, q, times or {}, previous_owner)
+            if antecedent is not None:
+                fig = replace(fig, inherited=_context(antecedent))
             previous_owner = fig.owner
             out.append(fig)
     return out
 
 
-def _inherit_head(q: Quantity, st: Statement, before: Sequence[Figure]) -> Quantity:
+def _antecedent(st: Statement, before: Sequence[Figure]) -> Figure | None:
     """A headless figure ("put the figure at 12,500") counts what the article's last figure counted."""
     for fig in reversed(before):
         same_article = fig.statement.article == st.article
         if same_article and 0 <= st.sentence.index - fig.statement.sentence.index <= INHERIT_WITHIN:
-            return replace(q, head=fig.quantity.head)
-    return q
+            return fig
+    return None
 
 
 def _figure(
@@ -197,7 +202,7 @@ def _context(fig: Figure) -> frozenset[str]:
     left = re.split(r"[,;:—–(]", s[: q.start])[-1].split()[-CONTEXT_WORDS:]
     right = re.split(r"[,;:—–)]", s[q.end :])[0].split()[:CONTEXT_WORDS]
     near = " ".join(w for w in (*left, *q.text.split(), *right) if w[:1].islower())
-    return content_words(near) - {q.head}
+    return (content_words(near) | fig.inherited) - {q.head}
 
 
 def groups(found: Sequence[Figure]) -> list[list[Figure]]:

@@ -1,0 +1,77 @@
+"""Conflict rules found necessary on realistic copy: inherited heads, increments, roles, sides, anchors."""
+
+from __future__ import annotations
+
+from storyline.analysis import find_conflicts
+from storyline.analysis.quantities import find_quantities
+from storyline.records import Article, Entity, Story, TimeExpr
+
+
+def _art(aid: str, text: str, published: str = "2033-04-06") -> Article:
+    return Article(id=aid, path=aid, title=aid, text=text, content_hash=aid, published=published)
+
+
+def _story(*arts: Article) -> Story:
+    return Story(id="s", title="t", articles=tuple(a.id for a in arts))
+
+
+def test_headless_figure_takes_the_head_it_refers_to() -> None:
+    (q,) = find_quantities("The aid agency put the number of people displaced at about 4,000.")
+    assert q.head == "people"
+    (bare,) = find_quantities("The aid agency put the figure at 4,000 on Monday.")
+    assert bare.head == ""  # left for the caller to inherit from the article's previous figure
+
+
+def test_headless_figure_inherits_and_conflicts() -> None:
+    a = _art("a", "Officials in Marsk say more than 9,000 people fled the fire zone.")
+    b = _art("b", "Regional officials say 9,400 people fled the fire zone. Rescuers put the figure at 3,000.")
+    (number,) = [c for c in find_conflicts(_story(a, b), [a, b], {}, [], []) if c.kind == "number"]
+    assert not number.compatible
+    assert any("3,000" in x.text for x in number.claims)
+    head, _, tail = number.summary.partition(" vs ")
+    assert "9,400" in head and "9,000" in head and "3,000" in tail
+
+
+def test_increments_are_not_totals() -> None:
+    a = _art("a", "The army has 5,000 soldiers stationed near the Osterland border.")
+    b = _art("b", "The army sent another 500 soldiers to the Osterland border on Monday.")
+    assert find_quantities("sent another 500 soldiers")[0].increment
+    assert find_quantities("350 more British soldiers")[0].increment
+    assert [c for c in find_conflicts(_story(a, b), [a, b], {}, [], []) if c.kind == "number"] == []
+
+
+def test_role_names_the_entity_whose_promise_is_denied() -> None:
+    claim = _art(
+        "a", "Mayor Lena Brisk said Governor Tomas Orell had promised new funds for the harbour wall."
+    )
+    denial = _art("b", "“The Governor made no promise on the harbour wall,” his spokesman Per Dahl said.")
+    people = [
+        Entity(id="e1", name="Tomas Orell", type="PERSON", aliases=("Orell",), roles=("Governor",)),
+        Entity(id="e2", name="Lena Brisk", type="PERSON", aliases=("Brisk",), roles=("Mayor",)),
+    ]
+    found = find_conflicts(_story(claim, denial), [claim, denial], {}, [], people)
+    (conflict,) = [c for c in found if c.kind == "denial"]
+    assert {x.article for x in conflict.claims} == {"a", "b"}
+
+
+def test_a_speaker_of_the_denying_side_is_not_its_target() -> None:
+    a = _art(
+        "a",
+        "Cellworks rejected suggestions that its batteries caused the fires.\n\n"
+        "“Our batteries passed every test,” said Cellworks spokeswoman Ida Lund.",
+    )
+    found = find_conflicts(_story(a), [a], {}, [], [])
+    assert [c for c in found if c.kind == "denial"] == []
+
+
+def test_same_weekday_on_different_anchors_is_not_a_date_conflict() -> None:
+    text1 = "The reservoir stood at 91 percent of capacity on Tuesday, the water authority said."
+    text2 = "The reservoir stood at 91 percent of capacity on Tuesday, according to the water authority."
+    a, b = _art("a", text1, "2033-04-06"), _art("b", text2, "2033-04-13")
+    s1, s2 = text1.index("Tuesday"), text2.index("Tuesday")
+    times = {
+        "a": (TimeExpr(s1, s1 + 7, "Tuesday", "2033-04-05", "DATE"),),
+        "b": (TimeExpr(s2, s2 + 7, "Tuesday", "2033-04-12", "DATE"),),
+    }
+    found = find_conflicts(_story(a, b), [a, b], {}, [], [], times=times)
+    assert [c for c in found if c.kind == "date"] == []
