@@ -11,11 +11,12 @@ verb); everything else ignores case.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline.temporal.lexicon import NUMBER_WORDS, ORDINALS, SET_ADVERBS, UNITS
+from storyline.temporal.triggers import TriggerIndex
 
 Guard = Callable[[str, re.Match[str]], bool]
 
@@ -263,55 +264,6 @@ def rules() -> tuple[Rule, ...]:
     )
 
 
-_UNIT_T = (
-    r"(?i:second|minute|hour|day|night|week|fortnight|month|year|decade|centur|weekend|quarter|yr|hr|min)"
-)
-_MONTH_T = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
-_WEEKDAY_T = r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)day)|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\."
-# Every match of these rules contains its trigger; the rule only runs near trigger hits.
-TRIGGERS: dict[str, str] = {
-    "mdy": _MONTH_T, "dmy": _MONTH_T, "md": _MONTH_T, "dm": _MONTH_T, "my": _MONTH_T, "month": _MONTH_T,
-    "decade": r"\d0'?s|(?i:ties)", "century": r"(?i:century)", "season": r"(?i:spring|summer|fall|autumn|winter)",
-    "quarter": r"(?i:quarter|half)", "weekday": _WEEKDAY_T, "weekday_set": _WEEKDAY_T, "rel_period": _UNIT_T,
-    "the_unit": _UNIT_T, "ago": r"(?i:ago|earlier|later|hence|from\s+now|previously)", "duration_and_half": r"(?i:half)",
-    "duration_half": r"(?i:half)", "duration": _UNIT_T, "duration_vague": _UNIT_T, "set_every": _UNIT_T,
-    "clock_word": r"(?i:noon|midnight|midday|o'clock)",
-    "year": r"\d{4}", "year_words": r"(?i:nineteen|eighteen|twenty|thousand)", "year_bc": r"BC|B\.C|AD|A\.D|CE", "clock": r"(?i:[ap]\.?\s?m)",
-    "rel_day": r"(?i:today|tonight|yesterday|tomorrow)", "rel_day_pod": r"(?i:today|yesterday|tomorrow)",
-    "pod_rel": r"(?i:morning|afternoon|evening|night)", "the_quarter": r"(?i:quarter)", "the_weekend": r"(?i:weekend)",
-    "ref": r"(?i:now|current|present|recent|lately|past|future|time\s+being|these\s+days)", "clock_day": _WEEKDAY_T + r"|(?i:today|yesterday|tomorrow)",
-}  # fmt: skip
-_WINDOW = 150
-
-
-@lru_cache(maxsize=1)
-def _triggers() -> dict[str, re.Pattern[str]]:
-    return {kind: re.compile(pattern) for kind, pattern in TRIGGERS.items()}
-
-
-def _windows(text: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Merged regions of ``text`` within _WINDOW characters of a trigger hit."""
-    spans: list[tuple[int, int]] = []
-    for m in trigger.finditer(text):
-        lo, hi = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], hi)
-        else:
-            spans.append((lo, hi))
-    return spans
-
-
-def _matches(rule: Rule, text: str, cache: dict[str, list[tuple[int, int]]]) -> Iterator[re.Match[str]]:
-    trigger = _triggers().get(rule.kind)
-    if trigger is None:
-        yield from rule.regex.finditer(text)
-        return
-    if trigger.pattern not in cache:
-        cache[trigger.pattern] = _windows(text, trigger)
-    for lo, hi in cache[trigger.pattern]:
-        yield from rule.regex.finditer(text, lo, hi)
-
-
 _HYPHEN_ADJ = re.compile(
     r"(?i)the\s+(?=\S*-(?:second|minute|hour|day|night|week|month|quarter|year|decade)s?\s+[a-z])"
 )
@@ -328,9 +280,9 @@ def _trim_article(text: str, cand: Candidate) -> Candidate:
 def find_candidates(text: str) -> list[Candidate]:
     """Every rule's matches, reduced to the longest non-overlapping set (earlier rules win ties)."""
     found: list[tuple[int, int, int, Candidate]] = []
-    cache: dict[str, list[tuple[int, int]]] = {}
+    near = TriggerIndex(text)
     for priority, rule in enumerate(rules()):
-        for m in _matches(rule, text, cache):
+        for m in near.matches(rule.kind, rule.regex):
             if m.end() > m.start() and (rule.guard is None or rule.guard(text, m)):
                 found.append(
                     (-(m.end() - m.start()), priority, m.start(), Candidate(m.start(), m.end(), rule.kind, m))
