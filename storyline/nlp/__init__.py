@@ -8,15 +8,18 @@ articles; ``collect_quotes`` matches the same quote across articles.
 
 from __future__ import annotations
 
-# Imported here, before ``annotate`` is defined, so that the submodule of the same name can never
-# shadow the function on the package (a later ``from storyline.nlp.annotate import ...`` would).
+from collections.abc import Sequence
+
+# Imported before ``annotate`` is defined so that the submodule of the same name can never shadow the
+# function on the package (importing a submodule for the first time sets it as a package attribute).
+from storyline.nlp.annotate import annotate_all as _annotate_all
 from storyline.nlp.annotate import annotate_doc as _annotate_doc
 from storyline.nlp.format import format_quotes
 from storyline.nlp.linking import link_entities
 from storyline.nlp.matching import collect_quotes
 from storyline.records import Annotations, Article
 
-__all__ = ["annotate", "collect_quotes", "format_quotes", "link_entities"]
+__all__ = ["annotate", "annotate_all", "collect_quotes", "format_quotes", "link_entities"]
 
 
 def annotate(article: Article) -> Annotations:
@@ -24,3 +27,8 @@ def annotate(article: Article) -> Annotations:
     from storyline.nlp.spacy_model import parse
 
     return _annotate_doc(article, parse(article.text))
+
+
+def annotate_all(articles: Sequence[Article]) -> dict[str, Annotations]:
+    """Annotations of many articles by id (batched parsing; exact reprints are parsed once)."""
+    return _annotate_all(articles)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storyline.nlp.attribution import Attribution, find_attributions
@@ -95,3 +97,28 @@ def _mention(doc: Doc, article: Article, a: Attribution, resolver: SpeakerResolv
         cue=a.cue.text if a.cue is not None else None,
         addressee=a.cue.addressee if a.cue is not None else None,
     )
+
+
+def annotate_all(articles: Sequence[Article], *, batch_size: int = 16) -> dict[str, Annotations]:
+    """Annotations for many articles, parsed in batches; an exact reprint (same text) is parsed once
+    and its annotations are reused under the reprint's id, so it costs nothing."""
+    from storyline.nlp.spacy_model import load_nlp
+
+    first_by_text: dict[str, Article] = {}
+    unique: list[Article] = []
+    for art in articles:
+        if art.text not in first_by_text:
+            first_by_text[art.text] = art
+            unique.append(art)
+    parsed: dict[str, Annotations] = {}
+    docs = load_nlp().pipe((a.text for a in unique), batch_size=batch_size)
+    for art, doc in zip(unique, docs, strict=True):
+        parsed[art.id] = annotate_doc(art, doc)
+    return {a.id: _reuse(parsed[first_by_text[a.text].id], a.id) for a in articles}
+
+
+def _reuse(ann: Annotations, article_id: str) -> Annotations:
+    if ann.article == article_id:
+        return ann
+    quotes = tuple(dataclasses.replace(q, article=article_id) for q in ann.quotes)
+    return Annotations(article=article_id, entities=ann.entities, quotes=quotes)
