@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from storyline.errors import InputError
 from storyline.records import TimeExpr
 from storyline.temporal import patterns, tag_times
 from storyline.temporal.tagger import tag
@@ -215,6 +216,12 @@ def test_no_anchor_leaves_relative_parts_unknown() -> None:
 def test_anchor_with_time_of_day() -> None:
     found = tag_times("The vote closes at 6 p.m.", "2022-02-08T09:30")
     assert [(e.value, e.announced) for e in found] == [("2022-02-08T18:00", True)]
+
+
+@pytest.mark.parametrize("bad", ["2022-13-01", "Feb 8, 2022", "yesterday"])
+def test_bad_anchor_is_a_typed_error(bad: str) -> None:
+    with pytest.raises(InputError, match="anchor"):
+        tag_times("Talks resumed on Monday.", bad)
 
 
 def test_may_the_verb_is_not_a_month() -> None:

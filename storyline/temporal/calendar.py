@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from storyline.errors import InputError
 from storyline.records import TimeType
 
 
@@ -69,16 +70,15 @@ class Context:
 
 
 def parse_anchor(anchor: str | None) -> tuple[date | None, str | None]:
-    """Split "YYYY-MM-DD[THH:MM]" into a date and an optional "HH:MM"."""
+    """Split "YYYY-MM-DD[THH:MM]" into a date and an optional "HH:MM"; InputError when malformed."""
     if not anchor:
         return None, None
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?", anchor.strip())
-    if not m:
-        return None, None
-    try:
-        d = date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None, None
+    d = safe_date(int(m[1]), int(m[2]), int(m[3])) if m else None
+    if m is None or d is None:
+        raise InputError(
+            f"bad anchor date {anchor!r}", hint='give the publication date as "YYYY-MM-DD[THH:MM]" or None'
+        )
     return d, (f"{m[4]}:{m[5]}" if m[4] else None)
 
 

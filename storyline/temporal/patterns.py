@@ -10,12 +10,13 @@ verb); everything else ignores case.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyline.temporal.lexicon import NUMBER_WORDS, ORDINALS, SET_ADVERBS, UNITS
+from storyline.temporal.lexicon import NUMBER_WORDS, ORDINALS, SET_ADVERBS
 from storyline.temporal.triggers import TriggerIndex
 
 Guard = Callable[[str, re.Match[str]], bool]
@@ -289,11 +290,12 @@ def find_candidates(text: str) -> list[Candidate]:
                 )
     found.sort(key=lambda t: (t[0], t[1], t[2]))
     found = [(k, p, st, _trim_article(text, c)) for k, p, st, c in found]
+    starts: list[int] = []  # taken spans, kept sorted by start
     taken: list[Candidate] = []
     for _, _, _, cand in found:
-        if all(cand.end <= c.start or cand.start >= c.end for c in taken):
-            taken.append(cand)
-    return sorted(taken, key=lambda c: c.start)
-
-
-UNIT_WORDS = frozenset(UNITS)
+        i = bisect.bisect_left(starts, cand.start)
+        if (i > 0 and taken[i - 1].end > cand.start) or (i < len(taken) and taken[i].start < cand.end):
+            continue
+        starts.insert(i, cand.start)
+        taken.insert(i, cand)
+    return taken
