@@ -204,7 +204,8 @@ def rules() -> tuple[Rule, ...]:
             r"(?:(?:earlier|later|late|early)\s+)?(?P<rday>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|tomorrow|today|tonight)",
         ),
         _r(
-            "pod_rel", rf"(?P<rel>this|last|tomorrow|yesterday|early\s+this|late\s+last|late\s+this)\s+{_POD}"
+            "pod_rel",
+            rf"(?:(?:early|late)\s+)?(?P<rel>this|last|tomorrow|yesterday|early\s+this|late\s+last|late\s+this|that|the\s+next|the\s+following|the\s+same|that\s+same)\s+{_POD}",
         ),
         _r(
             "weekday",
@@ -224,7 +225,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         _r(
             "ago",
-            rf"{_APPROX}?(?P<num>{_NUM}|a|an|{_VAGUE})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|hence|from\s+now|previously)\b",
+            rf"{_APPROX}?(?:(?P<num>{_NUM}|a|an|{_VAGUE})[\s-]+)?(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|hence|from\s+now|previously)\b",
         ),
         _r(
             "duration_and_half",
@@ -260,7 +261,7 @@ def rules() -> tuple[Rule, ...]:
         _r("clock_word", rf"(?P<word>noon|midnight|midday)|(?P<hw>{_NUMW}|\d{{1,2}})\s+o'clock"),
         _r(
             "ref",
-            r"(?P<ref>now|currently|at\s+present|nowadays|the\s+present(?:\s+time|\s+day)?|recently|lately|more\s+recently|the\s+past|the\s+future|the\s+time\s+being|these\s+days|the\s+near\s+future|the\s+distant\s+past)",
+            r"(?P<ref>now|currently|at\s+present|nowadays|the\s+present(?:\s+time|\s+day)?|present-day|recently|lately|more\s+recently|the\s+past|the\s+future|the\s+time\s+being|these\s+days|the\s+near\s+future|the\s+distant\s+past)",
         ),
     )
 

@@ -52,10 +52,16 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Normalise "this morning", "last night", "late last night"."""
     rel = _norm(m.group("rel"))
     pod = m.group("pod").lower()
-    offset = -1 if "last" in rel or rel == "yesterday" else 1 if rel == "tomorrow" else 0
+    offset = (
+        -1
+        if "last" in rel or rel == "yesterday"
+        else 1
+        if rel in ("tomorrow", "the next", "the following")
+        else 0
+    )
     if "last" in rel and pod != "night":
         return None
-    now = ctx.now()
+    now = ctx.base() if rel.startswith(("that", "the ")) else ctx.now()
     d = now + timedelta(days=offset) if now else None
     return Resolved(_day_value(d, pod), "TIME")
 
@@ -166,7 +172,9 @@ def ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     u = unit_of(m.group("unit"))
     if u is None:
         return None
-    n = number_of(m.group("num"))
+    if m.group("num") is None and not m.group("unit").lower().endswith("s"):
+        return None
+    n = number_of(m.group("num")) if m.group("num") else None
     relative_to_now = direction in ("ago", "from now", "hence")
     if n is None:
         if relative_to_now:
@@ -190,6 +198,7 @@ def ago(m: re.Match[str], ctx: Context) -> Resolved | None:
 _REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "the present": "PRESENT_REF", "the present time": "PRESENT_REF", "the present day": "PRESENT_REF",
+    "present-day": "PRESENT_REF",
     "the time being": "PRESENT_REF", "these days": "PRESENT_REF", "right now": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "more recently": "PAST_REF", "the past": "PAST_REF",
     "the distant past": "PAST_REF", "the future": "FUTURE_REF", "in future": "FUTURE_REF",
