@@ -191,3 +191,8 @@ def test_headline_quote_does_not_borrow_next_paragraph_cue() -> None:
     text = "Eastland 'red lines'\n\nMarta Lindqvist told reporters that the border would stay shut."
     quotes = run(text).quotes
     assert [q.kind for q in quotes] == ["indirect"]
+
+
+def test_partial_quote_goes_to_speech_verb_not_stance_verb() -> None:
+    q = only("Voss said Eastland did not see “any real readiness” from its neighbours.", kind="partial")
+    assert (q.speaker, q.cue) == ("Voss", "said")

@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyline.nlp.lexicon import ADDRESSEE_VERBS, OBJECT_CUE_VERBS, SPEECH_VERBS, WEAK_VERBS
+from storyline.nlp.lexicon import (
+    ADDRESSEE_VERBS,
+    NON_SPEECH_CUES,
+    OBJECT_CUE_VERBS,
+    SPEECH_VERBS,
+    WEAK_VERBS,
+)
 from storyline.nlp.quotemarks import QuoteSpan, find_quotes
 from storyline.records import QuoteKind
 
@@ -132,7 +138,8 @@ def _quote_kind(doc: Doc, first: Token, in_quote: list[int]) -> QuoteKind:
         return "direct"
     if prev.lower_ in _NAMING_WORDS or _short_phrase(doc, first, in_quote):
         return "partial"
-    return "direct" if _is_cue(prev) and prev.lower_ != "according" else "partial"
+    speech = _is_cue(prev) and prev.lower_ != "according" and prev.lemma_.lower() not in NON_SPEECH_CUES
+    return "direct" if speech else "partial"
 
 
 def _is_named_term(doc: Doc, first: Token) -> bool:
@@ -158,6 +165,8 @@ def _quote_cue(doc: Doc, toks: list[Token], in_quote: list[int], cues: list[Toke
     window = [c for c in cues if lo <= c.i < hi and "\n" not in _gap(text, c, first, last)]
     if not window:
         return None
+    strong = [c for c in window if c.lemma_.lower() not in NON_SPEECH_CUES]
+    window = strong or window
     inside = [c for c in window if c.left_edge.i <= first.i and last.i <= c.right_edge.i]
     if inside:
         return min(inside, key=lambda c: c.right_edge.i - c.left_edge.i)

@@ -22,6 +22,17 @@ SPEECH_VERBS = frozenset(
     }
 )  # fmt: skip
 
+# Cues of stance rather than speech; a quote is attributed to one only when no speech verb is near.
+NON_SPEECH_CUES = frozenset(
+    {
+        "want", "see", "prefer", "vote", "refer", "talk", "express", "back", "list", "highlight", "tout",
+        "find", "show", "continue", "support", "endorse", "refuse", "decline", "mention", "discuss", "cite",
+        "thank", "mock", "question", "recommend", "condemn", "welcome", "seek", "threaten", "imply", "learn",
+        "oppose", "reject", "dismiss", "propose", "blame", "demand", "criticize", "criticise", "praise",
+        "defend", "slam", "hope", "believe", "think", "expect", "fear", "worry", "agree",
+    }
+)  # fmt: skip
+
 # Verbs whose object or to-infinitive is the attributed content ("criticized the plan", "urged X to act").
 OBJECT_CUE_VERBS = frozenset(
     {
