@@ -148,6 +148,11 @@ def test_relative_days(word: str, value: str, type_: str) -> None:
     )
 
 
+def test_same_day_future_is_announced() -> None:
+    expect("The two presidents will meet tonight.", "tonight", "2022-02-08TNI", "TIME", announced=True)
+    expect("The two presidents met today.", "today", "2022-02-08", announced=False)
+
+
 def test_weekday_night() -> None:
     expect("Protests broke out Monday night.", "Monday night", "2022-02-07TNI", "TIME")
 

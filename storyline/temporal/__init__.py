@@ -7,9 +7,17 @@ Public API:
 - :func:`infer_published` (in :mod:`storyline.temporal.infer`) — guess an
   undated article's publication date from its dated mentions.
 
-Submodules: ``patterns`` (regex grammar), ``tense`` (clause tense),
-``calendar`` (arithmetic, values), ``dates``/``relative``/``extent``
-(normalisers), ``tagger`` (orchestration), ``infer``.
+Submodules: ``patterns`` (regex grammar), ``triggers`` (runs each rule only
+near its trigger words), ``tense`` (clause tense), ``calendar`` (arithmetic,
+values, context), ``dates``/``relative``/``extent`` (normalisers), ``tagger``
+(orchestration; ``tag(..., narrative=True)`` for history-style text),
+``infer``.
+
+Values follow TIMEX3: "2022-02-07", "2022-W05", "2022-02", "199" (the 1990s),
+"2022-02-07TNI" (Monday night), "2022-02-08T05:05", "PT5H", "P2D", "PXW",
+sets "P1W"/"P1D", "PRESENT_REF"/"PAST_REF"/"FUTURE_REF".  TIMEX3 ``mod``
+("mid-February" = 2022-02 MID) is not kept: ``TimeExpr`` has no field for it.
+``announced`` is True when the expression points after the anchor.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from storyline.records import TimeExpr
 from storyline.temporal import dates, extent, relative
 from storyline.temporal.calendar import Context, Resolved, parse_anchor
 from storyline.temporal.patterns import find_candidates
+from storyline.temporal.tense import tense_at
 
 Normaliser = Callable[[re.Match[str], Context], Resolved | None]
 
@@ -79,7 +80,7 @@ def tag(text: str, anchor: str | None, *, narrative: bool = False) -> tuple[Time
         if res.type == "DATE" and res.value[:1].isdigit():
             ctx.last_value, ctx.last_end = res.value, cand.end
         ctx.ref_fresh = bool(re.match(r"\d{4}-\d\d-\d\d$", res.value))
-        announced = is_announced(res, day, clock)
+        announced = is_announced(res, day, clock) or _same_day_future(res, day, text, cand.start, cand.end)
         out.append(
             TimeExpr(cand.start, cand.end, text[cand.start : cand.end], res.value, res.type, announced)
         )
@@ -101,6 +102,13 @@ def is_announced(res: Resolved, anchor: date | None, clock: str | None = None) -
     return start > anchor
 
 
+def _same_day_future(res: Resolved, anchor: date | None, text: str, start: int, end: int) -> bool:
+    """ "will meet tonight", "talks resume today": the publication day itself, in a future-tense clause."""
+    if anchor is None or not re.fullmatch(r"\d{4}-\d\d-\d\d(?:T(?:MO|AF|EV|NI|MI))?", res.value):
+        return False
+    return period_start(res.value) == anchor and tense_at(text, start, end) == "future"
+
+
 def period_start(value: str) -> date | None:
     """First day of the period a TIMEX3 date value names ("2022-W05" → 2022-01-31), or None."""
     m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-Q([1-4])|-H([12])|-(SP|SU|FA|WI))?", value)
@@ -116,7 +124,10 @@ def period_start(value: str) -> date | None:
     if m[2]:
         return date(y, int(m[2]), 1)
     if m[4]:
-        return date.fromisocalendar(y, int(m[4]), 1)
+        try:
+            return date.fromisocalendar(y, int(m[4]), 1)
+        except ValueError:
+            return None
     if m[5]:
         return date(y, 3 * int(m[5]) - 2, 1)
     if m[6]:
