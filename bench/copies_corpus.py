@@ -23,7 +23,7 @@ from pathlib import Path
 
 from storyline.copies.fingerprint import fingerprint
 from storyline.records import Article
-from storyline.text import content_hash
+from storyline.text import content_hash, normalize_for_hash
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("STORYLINE_DATA", REPO.parent / "shared" / "data"))
@@ -335,6 +335,7 @@ def generate(
             articles.append(
                 _article(rid, paras, headline(rng, base.title), outlet, credit, _later(rng, base.date))
             )
-            gold[rid], intended[rid] = base.key, kind
+            same = normalize_for_hash("\n\n".join(paras)) == normalize_for_hash("\n\n".join(base.paragraphs))
+            gold[rid], intended[rid] = base.key, "exact" if same else kind
     rng.shuffle(articles)
     return Generated(articles, gold, intended, originals)

@@ -19,9 +19,9 @@ from storyline.records import CopyKind
 from storyline.text import normalize_for_hash
 
 MATCH_RATIO = 85.0  # fuzzy ratio for two paragraphs to be the same paragraph
-SAME_RATIO = 90.0  # below this a matched paragraph counts as rewritten
+SAME_RATIO = 90.0  # a paragraph this close to the start of a longer one was cut short
 COVERED = 0.6  # share of a paragraph's shingles found in the other text to count as present
-NEAR_SHARE = 0.12  # at most this share of words may be rewritten in a near copy
+NEAR_SHARE = 0.05  # at most this share of words may be rewritten in a near copy
 
 
 class Paragraph:
@@ -59,7 +59,7 @@ class ParagraphDiff:
     adds: tuple[int, ...]  # indices of member paragraphs the canonical lacks
     lacks: tuple[int, ...]  # indices of canonical paragraphs the member lacks
     matched: tuple[int, ...]  # indices of canonical paragraphs present in the member
-    rewritten_words: int  # words of matched paragraphs that were changed beyond a typo
+    rewritten_words: int  # words of matched paragraphs, weighted by how much they changed
 
 
 def side_of(text: str) -> Side:
@@ -73,18 +73,32 @@ def _covered(paragraph: Paragraph, other: Fingerprint) -> bool:
     return float(np.isin(own, other.shingles, assume_unique=True).mean()) >= COVERED
 
 
+def _cut_from(para: Paragraph, canonical: Side) -> int | None:
+    """The canonical paragraph that ``para`` is the beginning of (a paragraph cut short), if any."""
+    text = para.norm
+    if len(text) < 40:
+        return None
+    for j, other in enumerate(canonical.paragraphs):
+        if len(other.norm) > len(text) and fuzz.partial_ratio(text, other.norm) >= SAME_RATIO:
+            return j
+    return None
+
+
 def diff(canonical: Side, member: Side) -> ParagraphDiff:
     """Which paragraphs the member adds to and lacks from the canonical."""
     choices = [p.norm for p in canonical.paragraphs]
     matched: set[int] = set()
     adds: list[int] = []
-    rewritten = 0
+    rewritten = 0.0
     for i, para in enumerate(member.paragraphs):
         best = process.extractOne(para.norm, choices, scorer=fuzz.ratio, score_cutoff=MATCH_RATIO)
         if best is not None:
             matched.add(int(best[2]))
-            if best[1] < SAME_RATIO:
-                rewritten += para.words
+            rewritten += para.words * (1 - best[1] / 100)
+            continue
+        cut = _cut_from(para, canonical)
+        if cut is not None:
+            matched.add(cut)
         elif not _covered(para, canonical.print):
             adds.append(i)
     lacks = [
@@ -93,7 +107,7 @@ def diff(canonical: Side, member: Side) -> ParagraphDiff:
         if j not in matched and not _covered(para, member.print)
     ]
     present = tuple(j for j in range(len(canonical.paragraphs)) if j not in lacks)
-    return ParagraphDiff(tuple(adds), tuple(lacks), present, rewritten)
+    return ParagraphDiff(tuple(adds), tuple(lacks), present, round(rewritten))
 
 
 def _content_words(side: Side, indices: tuple[int, ...]) -> int:
@@ -116,8 +130,8 @@ def member_kind(canonical: Side, member: Side, d: ParagraphDiff, *, member_later
 
     ``member_later`` says whether the member was published after the canonical (None: unknown).
     A member that is the canonical cut short is partial. A member that is the canonical extended
-    at its end is partial too (the canonical is then the truncated one) unless it was published
-    later, which makes it an updated version.
+    at its end is partial too when it was published earlier (the canonical, chosen for a credit,
+    is then a truncated reprint); published later or undated, it is taken for an updated version.
     """
     size = max(canonical.words, member.words, 1)
     added, lacking = _content_words(member, d.adds), _content_words(canonical, d.lacks)
@@ -125,6 +139,6 @@ def member_kind(canonical: Side, member: Side, d: ParagraphDiff, *, member_later
         return "near"
     if added == 0 and _only_tail_missing(canonical, d.lacks):
         return "partial"
-    if lacking == 0 and member_later is not True and _only_tail_missing(member, d.adds):
+    if lacking == 0 and member_later is False and _only_tail_missing(member, d.adds):
         return "partial"
     return "version"
