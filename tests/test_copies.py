@@ -6,6 +6,8 @@ import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from storyline.copies import CopyIndex, find_copies
 from storyline.copies.groups import classify
@@ -183,3 +185,44 @@ def test_empty_and_tiny_texts(arts: dict[str, Article]) -> None:
     assert [g.members for g in groups] == [("tiny-a", "tiny-b")]
     assert groups[0].kind == "exact"
     assert find_copies([]) == ()
+
+
+_CHROME_LINES = [
+    "Advertisement",
+    "Share this article",
+    "Sign up for our morning newsletter.",
+    "Copyright 2031 Harbour Media. All rights reserved.",
+    "Photo: the river at night",
+    "Read more at example.org.",
+]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    top=st.lists(st.sampled_from(_CHROME_LINES), max_size=3),
+    bottom=st.lists(st.sampled_from(_CHROME_LINES), max_size=3),
+    typos=st.lists(st.integers(min_value=0, max_value=10_000), max_size=4),
+)
+def test_any_reprint_with_chrome_and_typos_is_a_near_copy(
+    arts: dict[str, Article], top: list[str], bottom: list[str], typos: list[int]
+) -> None:
+    words = arts["wire"].text.split(" ")
+    for t in typos:  # swap two letters of a word, as a typo would
+        i = t % len(words)
+        if len(words[i]) > 3:
+            words[i] = words[i][1] + words[i][0] + words[i][2:]
+    text = "\n\n".join([*top, " ".join(words), *bottom])
+    reprint = Article("reprint", "r", "", text, content_hash(text), published="2031-03-04T12:00")
+    group = _one(find_copies([reprint, arts["wire"]]))
+    assert group.canonical == "wire"
+    assert group.kind in ({"exact"} if text == arts["wire"].text else {"exact", "near"})
+
+
+def test_public_api_is_small_and_sorted() -> None:
+    import storyline.copies as copies
+
+    assert copies.__all__ == sorted(copies.__all__)
+    public = {
+        n for n in dir(copies) if not n.startswith("_") and not isinstance(getattr(copies, n), type(copies))
+    }
+    assert public - {"annotations"} == set(copies.__all__)
