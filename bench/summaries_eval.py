@@ -122,10 +122,40 @@ def seeds() -> None:
         print(f"  seed check: {name}: {'OK' if ok else 'MISSING'}")
 
 
+def demo() -> None:
+    """The demo corpus (storyline/demo/corpus), stories from its answer key, copies from storyline.copies."""
+    import conflicts_demo
+
+    from storyline.copies import find_copies
+    from storyline.demo import corpus_path
+    from storyline.nlp import collect_quotes, link_entities
+    from storyline.records import Story
+
+    corpus = corpus_path()
+    if not (corpus / "MANIFEST.md").is_file():
+        print(f"  demo: skipped: data not found at {corpus}")
+        return
+    key = conflicts_demo.answer_key(corpus)
+    articles, times, annotations = conflicts_demo.load(corpus)
+    copies = find_copies(articles)
+    tally = Tally()
+    for sid, members in key["stories"].items():
+        story = Story(id=sid, title=sid, articles=tuple(members))
+        arts = [a for a in articles if a.id in members]
+        ann = {a.id: annotations[a.id] for a in arts}
+        entities = link_entities(arts, ann)
+        quotes = collect_quotes(arts, ann, entities, [story])
+        conflicts = find_conflicts(story, arts, ann, quotes, entities, times=times)
+        related = [g for g in copies if set(g.members) & set(members)]
+        tally.add(summarize(story, arts, quotes, conflicts, related), arts, conflicts)
+    tally.report("demo corpus (3 stories, answer-key partition)")
+
+
 def main() -> int:
     print("summaries: citation grounding and redundancy (no published anchor; own fixtures and seeds)")
     for name in ("cases.json", "heldout.json"):
         fixtures(FIXTURES / name)
+    demo()
     seeds()
     return 0
 

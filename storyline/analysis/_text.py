@@ -73,10 +73,14 @@ SYNONYMS: dict[str, str] = {
 }
 
 
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A deliberately crude stemmer: possessives and regular plurals/verb endings."""
     w = word.lower().replace("’", "'")
-    w = re.sub(r"'s?$", "", w)
+    w = _POSSESSIVE.sub("", w)
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif len(w) > 4 and w.endswith("es") and w[-3] in "sxz":
@@ -91,6 +95,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=16384)
 def content_words(text: str) -> frozenset[str]:
     """Stemmed, synonym-mapped content words of ``text`` (no stop words, no numbers)."""
     return frozenset(_content(text))

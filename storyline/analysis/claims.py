@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.analysis._text import Sentence, article_sentences, content_words
 from storyline.analysis.attribution import attribute, canonical
@@ -87,6 +88,7 @@ def _contains_phrase(text: str, phrase: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
 def same_source(a: str | None, b: str | None) -> bool:
     """True when two source phrases plausibly name the same speaker ("Peskov" in "Dmitry Peskov")."""
     if not a or not b:

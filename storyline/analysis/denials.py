@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.analysis._text import content_words, document_frequency, weighted_overlap
 from storyline.analysis.claims import Statement, same_source
@@ -66,6 +67,7 @@ class Denial:
 Group = tuple[list[Statement], list[Denial]]  # asserted claims, denials
 
 
+@lru_cache(maxsize=16384)
 def is_denial(text: str) -> bool:
     """True when ``text`` carries a denial cue ("denied", "not true", "no deal", "incorrectly")."""
     return _CUES.search(text) is not None
@@ -150,12 +152,16 @@ def _bonus(st: Statement, denial: Denial, df: dict[str, int], n: int) -> float:
 
 
 def _assertion(st: Statement, denial: Denial) -> bool:
-    text = st.sentence.text
-    if st is denial.statement or _CUES.search(text) or _META_NEGATION.search(text):
+    if st is denial.statement or not denial.proposition & st.words or _not_assertion(st.sentence.text):
         return False
     if same_source(st.source, denial.statement.source) or same_side(st, denial.statement.source):
         return False
     return bool(denial.proposition & st.words)
+
+
+@lru_cache(maxsize=16384)
+def _not_assertion(text: str) -> bool:
+    return is_denial(text) or _META_NEGATION.search(text) is not None
 
 
 def same_side(st: Statement, denier: str | None) -> bool:
@@ -230,8 +236,7 @@ def _extend_assertions(group: Group, items: Sequence[Statement]) -> None:
 
 def _assertion_for_any(st: Statement, dens: Sequence[Denial]) -> bool:
     """An attributed, non-denying statement by none of the deniers."""
-    text = st.sentence.text
-    if st.source is None or _CUES.search(text) or _META_NEGATION.search(text):
+    if st.source is None or _not_assertion(st.sentence.text):
         return False
     return not any(
         same_source(st.source, d.statement.source) or same_side(st, d.statement.source) for d in dens

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -30,6 +31,11 @@ _NOT_PLACES = wordset(
 )
 
 
+@lru_cache(maxsize=8192)
+def _masked(text: str, masks: tuple[str, ...]) -> frozenset[str]:
+    return _masked_words(text, masks)
+
+
 def _masked_words(text: str, masks: Sequence[str]) -> frozenset[str]:
     for m in masks:
         text = text.replace(m, " ")
@@ -37,7 +43,10 @@ def _masked_words(text: str, masks: Sequence[str]) -> frozenset[str]:
 
 
 def same_event(a: str, b: str, masks_a: Sequence[str], masks_b: Sequence[str]) -> bool:
-    wa, wb = _masked_words(a, masks_a), _masked_words(b, masks_b)
+    return _alike(_masked_words(a, masks_a), _masked_words(b, masks_b))
+
+
+def _alike(wa: frozenset[str], wb: frozenset[str]) -> bool:
     if len(wa & wb) < MIN_SHARED:
         return False
     return fuzz.token_sort_ratio(" ".join(sorted(wa)), " ".join(sorted(wb))) >= MIN_RATIO
@@ -82,7 +91,7 @@ def date_conflicts(
             continue
         if d2 in days[(a1.id, s1)] or d1 in days[(a2.id, s2)]:
             continue  # each sentence names both days: the dates belong to different events
-        if same_event(s1, s2, [e1.text], [e2.text]):
+        if _alike(_masked(s1, (e1.text,)), _masked(s2, (e2.text,))):
             seen.add((s1, s2))
             claims = (_claim(a1, e1, s1), _claim(a2, e2, s2))
             summary = f"Articles date the same event differently: {d1} (“{e1.text}”) vs {d2} (“{e2.text}”)"
@@ -116,7 +125,7 @@ def place_conflicts(story: str, items: Sequence[Statement]) -> list[Conflict]:
     for (st1, p1), (st2, p2) in combinations(placed, 2):
         if st1.article == st2.article or not _disjoint(p1, p2, st1, st2):
             continue
-        if same_event(st1.sentence.text, st2.sentence.text, p1, p2):
+        if _alike(_masked(st1.sentence.text, tuple(p1)), _masked(st2.sentence.text, tuple(p2))):
             summary = f"Articles place the same event differently: {', '.join(p1)} vs {', '.join(p2)}"
             out.append(Conflict(story, "place", summary, (st1.claim(), st2.claim())))
     return out

@@ -38,7 +38,9 @@ def contains(article: Article, sentence: str) -> bool:
 
 def near_verbatim(a: str, b: str) -> bool:
     """At most two differing words, none a number, negation, name or date; ≥90% similar."""
-    ta, tb = norm_tokens(a), norm_tokens(b)
+    ta, tb = _tokens(a), _tokens(b)
+    if abs(len(ta) - len(tb)) > MAX_DIFFERING_TOKENS or len(set(ta) ^ set(tb)) > 2 * MAX_DIFFERING_TOKENS:
+        return False
     diff = (Counter(ta) - Counter(tb)) + (Counter(tb) - Counter(ta))
     if sum(diff.values()) > MAX_DIFFERING_TOKENS:
         return False
@@ -57,6 +59,11 @@ def _names(text: str) -> frozenset[str]:
 def supporting(sentence: str, articles: Sequence[Article]) -> tuple[str, ...]:
     """Ids of the ``articles`` that contain ``sentence`` (in the given order)."""
     return tuple(a.id for a in articles if contains(a, sentence))
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[str, ...]:
+    return norm_tokens(text)
 
 
 def _joined(tokens: Sequence[str]) -> str:
