@@ -125,6 +125,18 @@ def test_bare_year() -> None:
     expect("The accord was signed in 2015.", "2015", "2015")
 
 
+def test_numbers_with_thousands_and_military_time() -> None:
+    found = tag_times("The siege lasted 1,000 days; shelling resumed at 1400 GMT.", ANCHOR)
+    assert [(e.text, e.value, e.type) for e in found] == [
+        ("1,000 days", "P1000D", "DURATION"),
+        ("1400 GMT", "2022-02-08T14:00Z", "TIME"),
+    ]
+
+
+def test_one_day_as_someday_is_not_a_duration() -> None:
+    assert tag_times("One day, he said, the border will reopen.", ANCHOR) == ()
+
+
 def test_year_not_taken_from_counts() -> None:
     assert tag_times("About 2000 soldiers and 1,950 vehicles moved.", ANCHOR) == ()
 

@@ -51,7 +51,7 @@ _WEEKDAY_ABBR = r"(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\."
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 _NUMW = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
-_NUM = rf"(?:\d+(?:\.\d+)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(?:{_NUMW}))"
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(?:{_NUMW}))"
 _VAGUE = r"(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous|recent|dozens\s+of|hundreds\s+of|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming|the\s+first\s+few)"
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ie)|weekend|quarter|yr|hr|min)s?"
 _APPROX = (
@@ -72,6 +72,8 @@ def _year_guard(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 4) : m.start()]
     after = text[m.end() : m.end() + 12]
     if re.search(r"[$€£#]\s?$|\d[.,]?$|No\.\s?$|\b(?:flight|route|model|number|nos?)\s$", before, re.I):
+        return False
+    if re.match(r"\s*(?:GMT|UTC|hours\b|hrs\b|local\s+time)", after, re.I):
         return False
     if re.match(
         r"(?:[.,]\d|\d|%|\s?(?:percent|per\s+cent|km|kilomet|miles|meters|metres|feet|tons|troops|soldiers|people|men|members))",
@@ -129,6 +131,8 @@ def _num_guard(text: str, m: re.Match[str]) -> bool:
         return False
     if unit.startswith("quarter") and (re.match(r"\s+of\b", after) or "-" in m.group(0)[:-8]):
         return False
+    if m.group(0).lower() == "one day" and re.match(r"\s*,", after):
+        return False  # "One day, he said, ..." is not a duration
     return not (m.group(0).lower().startswith("a second") and unit.startswith("second"))
 
 
@@ -257,6 +261,7 @@ def rules() -> tuple[Rule, ...]:
             "clock",
             rf"(?:(?P<rel>this|tomorrow|yesterday|last|today)\s+(?:at\s+)?)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*{_AMPM}{_TZ}",
         ),
+        _r("clock_mil", r"(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?P<tz>(?-i:GMT|UTC))"),
         _r("clock24", rf"(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?::\d\d)?{_TZ}(?!\s*(?:%|[ap]\.?m|-\d))"),
         _r("clock_word", rf"(?P<word>noon|midnight|midday)|(?P<hw>{_NUMW}|\d{{1,2}})\s+o'clock"),
         _r(

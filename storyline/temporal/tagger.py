@@ -58,6 +58,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "clock": extent.clock,
     "clock_day": extent.clock_with_day,
     "clock24": extent.clock,
+    "clock_mil": extent.clock,
     "clock_word": extent.clock,
 }
 

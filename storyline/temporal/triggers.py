@@ -33,7 +33,7 @@ TRIGGERS: dict[str, str] = {
     "quarter": r"quarter|half", "weekday": _WEEKDAY, "weekday_set": _WEEKDAY, "rel_period": _UNIT,
     "the_unit": _UNIT, "ago": r"ago|earlier|later|hence|from\s+now|previously", "duration_and_half": r"half",
     "duration_half": r"half", "duration": _UNIT, "duration_vague": _UNIT, "set_every": _UNIT,
-    "clock_word": r"noon|midnight|midday|o'clock", "set_adverb": r"daily|weekly|monthly|yearly|annually|hourly|nightly|everyday", "clock24": r"\d:\d\d",
+    "clock_word": r"noon|midnight|midday|o'clock", "set_adverb": r"daily|weekly|monthly|yearly|annually|hourly|nightly|everyday", "clock24": r"\d:\d\d", "clock_mil": r"gmt|utc",
     "holiday": r"christmas|year's|valentine|halloween", "quarter_q": r"q[1-4]|[1-4]q",
     "iso": r"\d{4}-\d\d-\d\d", "numeric": r"\d/\d", "year_short": r"'\d\d|\d{4}[-\u2013]\d\d",
     "duration_bare": _UNIT, "year": r"\d{4}", "year_words": r"nineteen|eighteen|twenty|thousand",
