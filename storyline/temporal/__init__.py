@@ -25,7 +25,9 @@ from __future__ import annotations
 from storyline.records import TimeExpr
 from storyline.temporal.tagger import tag
 
-__all__ = ["tag_times"]
+__all__ = ["VERSION", "tag_times"]
+
+VERSION = "2026.11.23-1"  # bump when rules or values change: cached annotations are keyed on it
 
 
 def tag_times(text: str, anchor: str | None) -> tuple[TimeExpr, ...]:
