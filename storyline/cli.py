@@ -26,6 +26,15 @@ DbOpt = Annotated[
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of text.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
+WorkersOpt = Annotated[
+    int,
+    typer.Option(
+        "--workers",
+        "-j",
+        min=1,
+        help="Processes for cleaning and NLP of new articles (each loads the models: worth it from a few hundred articles).",
+    ),
+]
 
 
 def _db(db: str | None) -> str:
@@ -55,6 +64,7 @@ def analyze(
     db: DbOpt = None,
     as_json: JsonOpt = False,
     quiet: QuietOpt = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Read articles into the store and report copies, stories, quotes, timeline and conflicts."""
     from storyline import pipeline
@@ -62,7 +72,7 @@ def analyze(
     from storyline.store import Store
 
     with Store(_db(db)) as store, _progress(quiet) as progress:
-        result = pipeline.analyze(paths, store, progress=progress)
+        result = pipeline.analyze(paths, store, progress=progress, workers=workers)
         rep = build_report(store, result.article_ids, result.errors)
     if as_json:
         _print_json(rep)

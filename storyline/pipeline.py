@@ -8,7 +8,8 @@ inputs, so a run killed midway leaves a consistent store that the next run compl
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from storyline import nlp, temporal
@@ -48,9 +49,26 @@ def _noop(stage: str, done: int, total: int | None) -> None:
 
 
 def analyze(
-    paths: Sequence[str], store: Store, *, progress: Progress = _noop, stdin: BinaryIO | None = None
+    paths: Sequence[str],
+    store: Store,
+    *,
+    progress: Progress = _noop,
+    stdin: BinaryIO | None = None,
+    workers: int = 1,
 ) -> RunResult:
-    """Read ``paths`` into ``store`` and bring every corpus-level result up to date."""
+    """Read ``paths`` into ``store`` and bring every corpus-level result up to date.
+
+    ``workers`` > 1 cleans and annotates new articles in that many processes.
+    """
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return _analyze(paths, store, progress, stdin, pool)
+    return _analyze(paths, store, progress, stdin, None)
+
+
+def _analyze(
+    paths: Sequence[str], store: Store, progress: Progress, stdin: BinaryIO | None, pool: Executor | None
+) -> RunResult:
     run_id = store.begin_run(paths)
     seen: list[str] = []
     new: list[str] = []
@@ -65,66 +83,98 @@ def analyze(
         else:
             batch.append(item)
         if len(batch) >= BATCH:
-            _ingest_batch(store, run_id, batch, seen, new, errors)
+            _ingest_batch(store, run_id, batch, seen, new, errors, pool)
             batch = []
         progress("reading", read, None)
-    _ingest_batch(store, run_id, batch, seen, new, errors)
+    _ingest_batch(store, run_id, batch, seen, new, errors, pool)
     refresh(store, progress=progress)
     store.finish_run(run_id, n_new=len(new), n_seen=len(seen) - len(new), n_errors=len(errors))
     return RunResult(run_id, tuple(dict.fromkeys(seen)), tuple(new), tuple(errors))
 
 
+@dataclass(frozen=True, slots=True)
+class _Job:
+    raw: RawDoc
+    raw_hash: str
+    article_id: str
+    recurring: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Done:
+    job: _Job
+    article: Article | None
+    times: tuple[TimeExpr, ...]
+    annotations: Annotations | None
+    errors: tuple[ErrorRecord, ...]
+
+
+def prepare(job: _Job) -> _Done:
+    """Clean and annotate one input (pure: runs in worker processes too)."""
+    try:
+        article = clean(job.raw, job.recurring, article_id=job.article_id)
+    except InputError as exc:
+        return _Done(job, None, (), None, (ErrorRecord(job.raw.path, exc.message),))
+    (times, ann), failure = safe_annotate(article)
+    return _Done(job, article, times, ann, (failure,) if failure else ())
+
+
 def _ingest_batch(
-    store: Store, run_id: int, batch: list[RawDoc], seen: list[str], new: list[str], errors: list[ErrorRecord]
+    store: Store,
+    run_id: int,
+    batch: list[RawDoc],
+    seen: list[str],
+    new: list[str],
+    errors: list[ErrorRecord],
+    pool: Executor | None = None,
 ) -> None:
-    fresh: list[tuple[RawDoc, str]] = []
-    for raw in batch:
-        rh = raw_hash(raw)
-        existing = store.article_id_for_raw(rh)
-        if existing:
-            seen.append(existing)
-        else:
-            fresh.append((raw, rh))
-    if not fresh:
+    jobs = _jobs(store, batch, seen)
+    if not jobs:
         return
-    text_docs = [raw for raw, _ in fresh if not raw.is_html]
-    known = store.source_lines(source_key(r) for r in text_docs)
-    recurring = learn_recurring(text_docs, known)
-    cleaned: list[tuple[Article, str, RawDoc]] = []
-    for raw, rh in fresh:
-        try:
-            article = clean(raw, recurring.get(source_key(raw), frozenset()))
-        except InputError as exc:
-            err = ErrorRecord(raw.path, exc.message)
-            errors.append(err)
-            store.add_error(run_id, err)
-            continue
-        article = _unique_id(store, article, rh, {a.id for a, _, _ in cleaned})
-        cleaned.append((article, rh, raw))
+    done = list(pool.map(prepare, jobs, chunksize=4)) if pool else [prepare(j) for j in jobs]
     version = annotation_version()
-    annotated = []
-    for a, rh, raw in cleaned:
-        annotations, failure = safe_annotate(a)
-        if failure:
-            errors.append(failure)
-            store.add_error(run_id, failure)
-        annotated.append((a, rh, raw, annotations))
+    text_docs = [j.raw for j in jobs if not j.raw.is_html]
     with store.transaction() as c:
         for raw in text_docs:
             store.add_source_lines(
                 c, source_key(raw), [ln for ln in split_lines(raw.body) if len(ln.split()) <= 12]
             )
-        for article, rh, _raw, (times, ann) in annotated:
-            store.add_article(c, article, rh, run_id)
-            store.put_annotations(c, article.id, version, times, ann)
-            seen.append(article.id)
-            new.append(article.id)
+        for d in done:
+            for err in d.errors:
+                errors.append(err)
+                c.execute(
+                    "INSERT INTO errors (run_id, path, reason, at) VALUES (?, ?, ?, datetime('now'))",
+                    (run_id, err.path, err.reason),
+                )
+            if d.article is None or d.annotations is None:
+                continue
+            store.add_article(c, d.article, d.job.raw_hash, run_id)
+            store.put_annotations(c, d.article.id, version, d.times, d.annotations)
+            seen.append(d.article.id)
+            new.append(d.article.id)
 
 
-def _unique_id(store: Store, article: Article, rh: str, taken: set[str]) -> Article:
-    if article.id not in taken and not store.has_article(article.id):
-        return article
-    return replace(article, id=f"{article.id}~{rh[:6]}")
+def _jobs(store: Store, batch: list[RawDoc], seen: list[str]) -> list[_Job]:
+    """New inputs of ``batch`` with their final ids; inputs already stored count as seen."""
+    fresh: dict[str, RawDoc] = {}
+    for raw in batch:
+        rh = raw_hash(raw)
+        existing = store.article_id_for_raw(rh)
+        if existing:
+            seen.append(existing)
+        elif rh not in fresh:
+            fresh[rh] = raw
+    text_docs = [raw for raw in fresh.values() if not raw.is_html]
+    recurring = learn_recurring(text_docs, store.source_lines(source_key(r) for r in text_docs))
+    jobs: list[_Job] = []
+    taken: set[str] = set()
+    for rh, raw in fresh.items():
+        aid = raw.id or "a" + rh[:12]
+        if aid in taken or store.has_article(aid):
+            aid = f"{aid}~{rh[:6]}"
+        taken.add(aid)
+        jobs.append(_Job(raw, rh, aid, recurring.get(source_key(raw), frozenset())))
+    return jobs
 
 
 def annotate(article: Article) -> tuple[tuple[TimeExpr, ...], Annotations]:

@@ -33,12 +33,15 @@ def build_timeline(
     articles: Sequence[Article],
     times: Mapping[str, tuple[TimeExpr, ...]],
     *,
-    use_embeddings: bool = True,
+    use_embeddings: bool = False,
 ) -> tuple[TimelineEntry, ...]:
     """What happened when in ``story``: one entry per (day, event), citing every reporting article.
 
     ``times`` maps article id to its temporal expressions. Only day-level DATE/TIME values
-    count; durations, sets and vague references are skipped. Ordered by date.
+    count; durations, sets and vague references are skipped. Ordered by date. With
+    ``use_embeddings`` (and the ``embeddings`` extra installed) same-day mentions are also
+    paired by MiniLM cosine similarity; off by default, as it changed no entry on the
+    seeds or the demo corpus (docs/bench/analysis.md).
     """
     from storyline.analysis import timeline
     from storyline.analysis.similarity import default_embedder

@@ -58,6 +58,20 @@ def _load_embedder() -> Embedder | None:
     return run
 
 
+def precomputed(embedder: Embedder, texts: Sequence[str]) -> Embedder | None:
+    """Embed ``texts`` in one batch; the returned embedder looks them up (None if the model fails)."""
+    unique = list(dict.fromkeys(texts))
+    try:
+        table = dict(zip(unique, embedder(unique), strict=True)) if unique else {}
+    except Exception:  # a broken model must not break the analysis
+        return None
+
+    def lookup(batch: Sequence[str]) -> Sequence[Sequence[float]]:
+        return [table[t] for t in batch]
+
+    return lookup
+
+
 class Similarity:
     """Pairwise "same thing" test over a fixed list of texts (embeddings computed once)."""
 

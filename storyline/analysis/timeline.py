@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from storyline.analysis._text import content_words, sentence_at
 from storyline.analysis.clauses import clause_around
-from storyline.analysis.similarity import Embedder, Similarity
+from storyline.analysis.similarity import Embedder, Similarity, precomputed
 from storyline.records import Article, Story, TimeExpr, TimelineEntry
 
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T|$)")
@@ -108,6 +108,8 @@ def build(
     found: list[Mention] = []
     for order, art in enumerate(a for a in articles if a.id in wanted):
         found.extend(mentions(art, times.get(art.id, ()), order))
+    if embedder is not None:
+        embedder = precomputed(embedder, [m.text for m in found])
     entries = [entry(story.id, g) for g in merge(found, embedder)]
     entries.sort(key=lambda e: (e.date, e.announced, -len(e.articles), e.text))
     return tuple(entries)

@@ -47,12 +47,16 @@ def learn_recurring(
     return {key: frozenset(line for line, n in c.items() if n >= min_docs) for key, c in counts.items()}
 
 
-def clean(raw: RawDoc, recurring: frozenset[str] = frozenset()) -> Article:
-    """Turn one raw document into an Article; raise InputError when no article text is left."""
+def clean(raw: RawDoc, recurring: frozenset[str] = frozenset(), *, article_id: str | None = None) -> Article:
+    """Turn one raw document into an Article; raise InputError when no article text is left.
+
+    The id is ``article_id`` when given, else the input's own id, else derived from its content.
+    """
     if raw.is_html:
-        return _clean_html(raw)
-    result = strip_chrome(raw.body, recurring)
-    return _article(raw, result, html_meta=None)
+        article = _clean_html(raw)
+    else:
+        article = _article(raw, strip_chrome(raw.body, recurring), html_meta=None)
+    return replace(article, id=article_id) if article_id else article
 
 
 def _clean_html(raw: RawDoc) -> Article:

@@ -71,10 +71,10 @@ def parse_date(value: str | None) -> str | None:
     for rx, order in ((_MDY, "mdy"), (_DMY, "dmy")):
         m = rx.search(value)
         if m:
-            month_name, day = (m[1], m[2]) if order == "mdy" else (m[2], m[1])
-            month = _MONTHS.get(month_name.lower()[:4].rstrip(".")) or _MONTHS.get(month_name.lower()[:3])
-            if month:
-                return _fmt(int(m[3]), month, int(day), _time(value[m.end() :]))
+            month_name, day_text = (m[1], m[2]) if order == "mdy" else (m[2], m[1])
+            month_no = _MONTHS.get(month_name.lower()[:4].rstrip(".")) or _MONTHS.get(month_name.lower()[:3])
+            if month_no:
+                return _fmt(int(m[3]), month_no, int(day_text), _time(value[m.end() :]))
     return None
 
 
