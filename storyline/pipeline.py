@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 from storyline import nlp, temporal
@@ -115,6 +115,7 @@ def prepare(job: _Job) -> _Done:
         article = clean(job.raw, job.recurring, article_id=job.article_id)
     except InputError as exc:
         return _Done(job, None, (), None, (ErrorRecord(job.raw.path, exc.message),))
+    article = with_inferred_date(article)
     (times, ann), failure = safe_annotate(article)
     return _Done(job, article, times, ann, (failure,) if failure else ())
 
@@ -175,6 +176,26 @@ def _jobs(store: Store, batch: list[RawDoc], seen: list[str]) -> list[_Job]:
         taken.add(aid)
         jobs.append(_Job(raw, rh, aid, recurring.get(source_key(raw), frozenset())))
     return jobs
+
+
+def with_inferred_date(article: Article) -> Article:
+    """An undated article gets the date its own explicit dates point to, marked inferred.
+
+    The text and its removed photo captions are read ("... in Moscow on February 7, 2022" under a
+    picture, then "said Monday"); a dated copy or version found later takes precedence.
+    """
+    if article.published is not None:
+        return article
+    from storyline.temporal.infer import infer_published
+
+    captions = [r.text for r in article.removed if "caption" in r.reason]
+    try:
+        guess = infer_published("\n\n".join([article.text, *captions]))
+    except Exception:  # inference is optional: an undated article stays undated
+        return article
+    if guess is None:
+        return article
+    return replace(article, published=guess.date, published_inferred=True)
 
 
 def annotate(article: Article) -> tuple[tuple[TimeExpr, ...], Annotations]:

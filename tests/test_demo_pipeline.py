@@ -100,8 +100,16 @@ def test_conflicts(report: dict[str, Any], key: dict[str, Any]) -> None:
         assert set(kinds) <= got, (event, kinds, got)
 
 
+_QUOTE_GLYPHS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _plain(text: str) -> str:
+    """Whitespace and quote glyphs unified: a reprint with straight quotes contains the same sentence."""
+    return " ".join(text.translate(_QUOTE_GLYPHS).split())
+
+
 def test_summaries_are_grounded(report: dict[str, Any]) -> None:
-    texts = {a["id"]: " ".join(a["text"].split()) for a in report["articles"]}
+    texts = {a["id"]: _plain(a["text"]) for a in report["articles"]}
     multi = [s["id"] for s in report["stories"] if len(s["articles"]) > 1]
     summarized = {s["story"] for s in report["summaries"] if s["sentences"]}
     assert set(multi) <= summarized
@@ -109,7 +117,7 @@ def test_summaries_are_grounded(report: dict[str, Any]) -> None:
         for sent in s["sentences"]:
             assert sent["articles"]
             for aid in sent["articles"]:
-                assert " ".join(sent["text"].split()) in texts[aid]
+                assert _plain(sent["text"]) in texts[aid]
 
 
 def test_offsets_point_at_their_text(report: dict[str, Any]) -> None:

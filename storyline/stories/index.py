@@ -89,6 +89,8 @@ class StoryIndex:
                 continue
             sim = similarity(vector, cluster.centroid, cluster.norms, weights)
             sim *= time_decay(gap, self.params.grace_days, self.params.decay_days)
+            if gap is not None and gap <= self.params.near_days:
+                sim += self.params.near_bonus
             if sim > best[1]:
                 best = (cid, sim)
         return best

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["dump", "load"]
 
-FORMAT = "storyline.story-index/1"
+FORMAT = "storyline.story-index/2"
 
 
 def dump(index: StoryIndex) -> bytes:

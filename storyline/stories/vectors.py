@@ -26,22 +26,23 @@ __all__ = [
 
 Vector = dict[str, float]
 
-_PREFIX = {"body": "b", "title": "t", "ent": "e", "num": "n"}
-_KEEP = {"body": 100, "title": 20, "ent": 50, "num": 20}
-_ALWAYS = ("b", "t")
+_PREFIX = {"body": "b", "title": "t", "lead": "l", "ent": "e", "num": "n"}
+_KEEP = {"body": 100, "title": 20, "lead": 40, "ent": 50, "num": 20}
+_ALWAYS = ("b", "t", "l")
 
 
 @dataclass(frozen=True, slots=True)
 class FieldWeights:
     """How much each field's cosine counts in the article-to-story similarity."""
 
-    body: float = 0.4
+    body: float = 0.3
     title: float = 0.1
-    ent: float = 0.35
-    num: float = 0.15
+    ent: float = 0.3
+    num: float = 0.1
+    lead: float = 0.5
 
     def by_prefix(self) -> dict[str, float]:
-        return {"b": self.body, "t": self.title, "e": self.ent, "n": self.num}
+        return {"b": self.body, "t": self.title, "l": self.lead, "e": self.ent, "n": self.num}
 
 
 @dataclass(slots=True)
