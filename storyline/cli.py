@@ -149,14 +149,13 @@ def stories_cmd(db: DbOpt = None, as_json: JsonOpt = False) -> None:
 
     with Store(_db(db), readonly=True) as store:
         rows = [to_dict(s) for s in store.stories()]
+        lines = [to_dict(x) for x in store.derived("storyline")]
     if as_json:
-        _print_json({"stories": rows})
+        _print_json({"stories": rows, "storylines": lines})
         return
-    for s in rows:
-        span = s["first"] or "undated"
-        if s["last"] and s["last"] != s["first"]:
-            span += f" – {s['last']}"
-        out.print(f"[cyan]{s['id']}[/cyan]  {s['title']}  [dim]{span}, {len(s['articles'])} articles[/dim]")
+    from storyline import render
+
+    render.stories_list(out, rows, lines)
 
 
 @app.command()

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -38,8 +39,8 @@ def articles_table(console: Console, articles: Sequence[dict[str, Any]], title: 
         table.add_row(
             a["id"],
             _date(a.get("published"), a.get("published_inferred", False)),
-            _short(outlet, 40),
-            _short(a.get("title"), 70),
+            escape(_short(outlet, 40)),
+            escape(_short(a.get("title"), 70)),
             str(len(a.get("text", "").split())),
             str(len(a.get("removed", []))),
         )
@@ -56,19 +57,58 @@ def report(console: Console, rep: dict[str, Any], new: int, seen: int) -> None:
     )
     console.print()
     articles_table(console, list(arts.values()))
+    titles = {s["id"]: s["title"] for s in rep["stories"]}
+    for line in rep.get("storylines", []):
+        console.print()
+        console.print(
+            Text.assemble(("STORYLINE ", "bold"), (line["id"], "magenta"), f"  {line['title']}  ")
+            + Text(f"[{len(line['stories'])} stories]", style="dim")
+        )
+        for sid in line["stories"]:
+            console.print(f"   ▸ {sid}  {escape(_short(titles.get(sid, ''), 100))}")
     for story in rep["stories"]:
         story_block(console, story, rep, arts)
     if rep["errors"]:
         console.print("[bold red]Inputs that could not be read[/bold red]")
         for e in rep["errors"]:
-            console.print(f"  {e['path']}: {e['reason']}")
+            console.print(f"  {escape(e['path'])}: {escape(e['reason'])}")
+
+
+def _span(story: dict[str, Any]) -> str:
+    span = _date(story.get("first"))
+    if story.get("last") and story.get("last") != story.get("first"):
+        span += f" – {_date(story.get('last'))}"
+    return span
+
+
+def stories_list(console: Console, stories: list[dict[str, Any]], lines: list[dict[str, Any]]) -> None:
+    """``storyline stories``: stories grouped by storyline, then the stories on their own."""
+    by_id = {s["id"]: s for s in stories}
+
+    def row(s: dict[str, Any], indent: str) -> None:
+        n = len(s["articles"])
+        console.print(
+            f"{indent}[cyan]{s['id']}[/cyan]  {escape(s['title'])}  "
+            f"[dim]{_span(s)}, {n} article{'s' * (n != 1)}[/dim]"
+        )
+
+    shown: set[str] = set()
+    for line in lines:
+        console.print(f"[bold]STORYLINE[/bold] [magenta]{line['id']}[/magenta]  {escape(line['title'])}")
+        for sid in line["stories"]:
+            if sid in by_id:
+                row(by_id[sid], "   ▸ ")
+                shown.add(sid)
+    for s in stories:
+        if s["id"] not in shown:
+            row(s, "")
 
 
 def story_block(console: Console, story: dict[str, Any], rep: dict[str, Any], arts: dict[str, Any]) -> None:
     console.print()
-    span = _date(story.get("first"))
-    if story.get("last") and story.get("last") != story.get("first"):
-        span += f" – {_date(story.get('last'))}"
+    span = _span(story)
+    if story.get("storyline"):
+        span += f", storyline {story['storyline']}"
     head = Text.assemble(
         ("STORY ", "bold"), (story["id"], "cyan"), f"  {story['title']}  ", (f"[{span}]", "dim")
     )
@@ -76,20 +116,24 @@ def story_block(console: Console, story: dict[str, Any], rep: dict[str, Any], ar
     for aid in story["articles"]:
         a = arts.get(aid)
         label = f"{a.get('source') or '?'}: {_short(a.get('title'), 70)}" if a else ""
-        console.print(f"   · {aid}  {label}")
+        console.print(f"   · {aid}  {escape(label)}")
     sid = story["id"]
     for s in rep.get("summaries", []):
         if s["story"] == sid and s["sentences"]:
             console.print("  [bold]Summary[/bold]")
             for sent in s["sentences"]:
-                console.print(f"    {sent['text']} [dim][{', '.join(x[:8] for x in sent['articles'])}][/dim]")
+                cited = escape(f"[{', '.join(x[:8] for x in sent['articles'])}]")
+                console.print(f"    {escape(sent['text'])} [dim]{cited}[/dim]")
     entries = [t for t in rep.get("timeline", []) if t["story"] == sid]
     if entries:
         console.print("  [bold]Timeline[/bold]")
         for t in entries:
             flag = " (announced)" if t.get("announced") else ""
             console.print(
-                f"    {t['date']}{flag}  {_short(t['text'], 100)} [dim][{len(t['articles'])} art.][/dim]"
+                f"    {t['date']}{flag}  {escape(_short(t['text'], 100))} "
+                + "[dim]"
+                + escape(f"[{len(t['articles'])} art.]")
+                + "[/dim]"
             )
     quotes = [q for q in rep.get("quotes", []) if q.get("story") == sid]
     if quotes:
@@ -98,7 +142,7 @@ def story_block(console: Console, story: dict[str, Any], rep: dict[str, Any], ar
             who = q.get("speaker") or "unattributed"
             n = len(q["mentions"])
             console.print(
-                f"    {who}: “{_short(q['text'], 90)}” [dim]({q['kind']}, {n} mention{'s' * (n > 1)})[/dim]"
+                f"    {escape(who)}: “{escape(_short(q['text'], 90))}” [dim]({q['kind']}, {n} mention{'s' * (n > 1)})[/dim]"
             )
     for c in [c for c in rep.get("conflicts", []) if c["story"] == sid]:
-        console.print(f"  [bold yellow]Conflict ({c['kind']})[/bold yellow] {c['summary']}")
+        console.print(f"  [bold yellow]Conflict ({c['kind']})[/bold yellow] {escape(c['summary'])}")

@@ -53,7 +53,7 @@ def _date_key(info: ArticleInfo) -> tuple[bool, str, str]:
     return (info.published is None, info.published or "", info.id)
 
 
-def _story(index: StoryIndex, cluster: Cluster, storyline: str | None) -> Story:
+def _story(index: StoryIndex, cluster: Cluster, storyline: str | None, copy_rep: Mapping[str, str]) -> Story:
     infos = index.infos
     members = [m for rep in cluster.reps for m in (rep, *index.copies_of.get(rep, ()))]
     ordered = sorted((infos[m] for m in members), key=_date_key)
@@ -73,7 +73,10 @@ def _story(index: StoryIndex, cluster: Cluster, storyline: str | None) -> Story:
         storyline=storyline,
         outlets=tuple(sorted({i.source for i in ordered if i.source})),
         terms=tuple(display_terms(keys, names, _STORY_TERMS)),
-        explanations=tuple((i.id, i.note) for i in ordered),
+        explanations=tuple(
+            (i.id, i.note or (f"copy of {copy_rep[i.id]}; counted once" if i.id in copy_rep else ""))
+            for i in ordered
+        ),
     )
 
 
@@ -91,8 +94,9 @@ def build_stories(
         used.add(line_id)
         line_of.update(dict.fromkeys(group, line_id))
     index.storyline_of = dict(line_of)
+    copy_rep = {m: rep for rep, others in index.copies_of.items() for m in others}
     stories = sorted(
-        (_story(index, c, line_of.get(c.id)) for c in index.clusters.values()),
+        (_story(index, c, line_of.get(c.id), copy_rep) for c in index.clusters.values()),
         key=lambda s: (s.first is None, s.first or "", s.id),
     )
     return tuple(stories), _storylines(stories, groups, line_of)
