@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from storyline.analysis import find_conflicts
 from storyline.analysis.quantities import find_quantities
 from storyline.records import Article, Entity, Story, TimeExpr
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "analysis"))
+from load import load_cases
 
 
 def _art(aid: str, text: str, published: str = "2033-04-06") -> Article:
@@ -75,3 +81,36 @@ def test_same_weekday_on_different_anchors_is_not_a_date_conflict() -> None:
     }
     found = find_conflicts(_story(a, b), [a, b], {}, [], [], times=times)
     assert [c for c in found if c.kind == "date"] == []
+
+
+def test_a_standing_denial_of_plans_is_not_paired_with_a_hedged_fear() -> None:
+    """ "denied it has any plans to attack" needs a target asserting plans; an attack feared in a
+    hedged clause, or an expected peace plan, is not what is denied."""
+    case = load_cases()["standing_denial"]
+    (denial,) = [c for c in find_conflicts(case.story, case.articles, {}, [], []) if c.kind == "denial"]
+    texts = " ".join(x.text for x in denial.claims)
+    assert "Varna crossing" in texts
+    assert "plans to attack" not in texts and "cover for an attack" not in texts
+    assert "ceasefire plan" not in texts
+
+
+def test_denial_heads_and_hedges() -> None:
+    from storyline.analysis.denials import _heads, asserted_words, has_head
+
+    assert _heads("Moscow has denied it has any plans to attack Kestland.") == {"plan"}
+    assert "attack" not in asserted_words("Neighbours fear the units could be used for an attack.")
+    assert has_head(frozenset({"attacked", "convoy"}), frozenset({"attacking"}))
+    assert not has_head(frozenset({"convoy"}), frozenset({"plan"}))
+
+
+def test_vague_magnitude_is_reported_as_vague_not_as_a_contradiction() -> None:
+    a = _art("a", "Officials say Norvia has massed more than 60,000 troops along the Estrenia border.")
+    b = _art("b", "Analysts say Norvia has 64,000 troops near the Estrenia border.")
+    c = _art("c", "With thousands of Norvian troops camped near the Estrenia border, talks resumed.")
+    (number,) = [x for x in find_conflicts(_story(a, b, c), [a, b, c], {}, [], []) if x.kind == "number"]
+    assert not number.compatible  # read literally, "thousands" is under 10,000
+    assert number.summary.startswith("Vague vs precise")
+    assert "which agree" in number.summary
+    d = _art("d", "Officials say Norvia has 12,000 troops near the Estrenia border.")
+    (precise,) = [x for x in find_conflicts(_story(a, d, c), [a, d, c], {}, [], []) if x.kind == "number"]
+    assert "disagree" in precise.summary and not precise.summary.startswith("Vague")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.analysis import find_conflicts, summarize
+from storyline.analysis import summary as summary_module
 from storyline.analysis._text import content_words, norm_tokens, overlap
 from storyline.analysis.support import contains, near_verbatim
 from storyline.records import Article, CopyGroup, Story, Summary
@@ -118,3 +120,62 @@ def test_an_article_contains_each_of_its_sentences(words: list[str]) -> None:
     sentence = "The " + " ".join(words) + "."
     art = Article(id="h", path="h", title="t", text="Intro line here.\n\n" + sentence, content_hash="h")
     assert contains(art, sentence)
+
+
+def _plain_article(aid: str, text: str) -> Article:
+    return Article(id=aid, path=aid, title=aid, text=text, content_hash=aid, published="2031-06-02")
+
+
+def test_a_sentence_is_cited_only_where_it_is_word_for_word() -> None:
+    original = _plain_article(
+        "o",
+        "The port authority on Tuesday dismissed the union leaders’ comments, saying no pay deal was near.\n\n"
+        "Dock workers in Torvik have been on strike for nine days over wages and night shifts.",
+    )
+    edited = _plain_article(
+        "e",
+        "The port authority on Tuesday dismissed the union comments, saying no pay deal was near.\n\n"
+        "Dock workers in Torvik have been on strike for nine days over wages and night shifts.",
+    )
+    summary = summarize(Story("s", "t", ("o", "e")), [original, edited], [], [], [])
+    for sent in summary.sentences:
+        if "dismissed" in sent.text:
+            assert sent.articles == ("o",) or sent.articles == ("e",)
+        if "nine days" in sent.text:
+            assert sent.articles == ("o", "e")
+    assert contains(
+        original, "Dock workers in Torvik have been on strike for nine days over wages and night shifts."
+    )
+    assert not contains(
+        edited,
+        "The port authority on Tuesday dismissed the union leaders’ comments, saying no pay deal was near.",
+    )
+    assert contains(
+        edited, "The port authority on Tuesday dismissed the union comments, saying no pay deal was near."
+    )
+
+
+def test_main_event_is_the_news_most_leads_report() -> None:
+    """A scene-setting lead scored high on its own loses to the news two other articles open with."""
+    scene = _plain_article(
+        "scene",
+        "TORVIK — Velorian and Kestish officials met in Torvik for a summit on the Marrow Strait, "
+        "the first such meeting in a decade.\n\n"
+        "Protesters and brass bands lined the harbour front of the old town.",
+    )
+    news_a = _plain_article(
+        "na",
+        "Velorian officials said Kestland has promised to reopen the Marrow Strait to fishing boats by June, "
+        "a concession won at the summit in Torvik.\n\nThe strait has been closed for two years.",
+    )
+    news_b = _plain_article(
+        "nb",
+        "Kestland promised to reopen the Marrow Strait to fishing boats, Velorian officials said after the "
+        "summit.\n\nFishing crews welcomed the news with caution.",
+    )
+    arts = [scene, news_a, news_b]
+    pool = summary_module.candidates(arts, arts, [], [])
+    top = max(c.score for c in pool)
+    boosted = [replace(c, score=top + 0.3) if c.sentence.article == "scene" else c for c in pool]
+    first = summary_module.select(boosted, [], 3)[0]
+    assert "reopen the Marrow Strait" in first.sentence.text  # two leads agree; the scene is alone

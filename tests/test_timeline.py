@@ -146,3 +146,28 @@ def test_embedder_pairs_paraphrases_and_failures_fall_back() -> None:
     assert Similarity(texts, same_vector).same(0, 1)
     assert not Similarity(texts, broken).same(0, 1)
     assert not Similarity(texts).same(0, 1)
+
+
+def test_relative_clause_entry_names_its_antecedent() -> None:
+    text = (
+        "After the vote, Orla Brenn flew to Torvik to meet the harbour board chair Ivo Marsk, "
+        "who has just come back from Lindholm, where he signed the ferry contract on Monday."
+    )
+    art = _article("r", text)
+    times = {"r": (_expr(text, "Monday", "2031-03-03"),)}
+    (entry,) = build_timeline(Story("s", "t", ("r",)), [art], times, use_embeddings=False)
+    assert entry.text.startswith("Ivo Marsk, who has just come back from Lindholm, where he signed")
+
+
+def test_quoted_dates_name_the_speaker_and_statement_dates_of_quotes_are_skipped() -> None:
+    text = (
+        "“The board approved the new tariffs yesterday, but the ferries will not change their timetable "
+        "this season,” Marsk said Tuesday."
+    )
+    art = _article("q", text)
+    times = {
+        "q": (_expr(text, "yesterday", "2031-03-03"), _expr(text, "Tuesday", "2031-03-04")),
+    }
+    entries = build_timeline(Story("s", "t", ("q",)), [art], times, use_embeddings=False)
+    assert [e.date for e in entries] == ["2031-03-03"]
+    assert entries[0].text.startswith("Marsk: “The board approved the new tariffs yesterday")

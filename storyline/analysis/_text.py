@@ -101,6 +101,11 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(_content(text))
 
 
+def first_content_word(text: str) -> str | None:
+    """The first content word of ``text`` (stemmed, synonym-mapped), or None."""
+    return next(_content(text), None)
+
+
 def _content(text: str) -> Iterator[str]:
     for w in words(text):
         if w[0].isdigit() or w.lower() in STOPWORDS or len(w) < 3:

@@ -2,7 +2,9 @@
 
 Purely lexical: a sentence is split at semicolons, spaced dashes and at commas that
 open a new clause ("..., as he began talks", "..., denying that ..."). The clause
-holding the point is kept, grown with its neighbours while it is too short to read.
+holding the point is kept, grown with its neighbours while it is too short to read;
+a relative clause ("..., where he met Biden on Monday") takes its antecedent along
+("Olaf Scholz, who has just returned from Washington, where he met Biden on Monday").
 """
 
 from __future__ import annotations
@@ -27,8 +29,13 @@ def clause_around(sentence: str, start: int, end: int) -> str:
     pieces = _pieces(sentence)
     idx = next((i for i, (s, e) in enumerate(pieces) if s <= start < e), 0)
     lo, hi = idx, idx
-    if lo > 0 and _RELATIVE.match(sentence[pieces[lo][0] :]):
+    while lo > 0 and _RELATIVE.match(sentence[pieces[lo][0] :]):
         lo -= 1
+    if lo < idx:
+        named = _antecedent_start(sentence, pieces[lo])
+        text = sentence[named : pieces[hi][1]]
+        if len(text.split()) >= MIN_WORDS:
+            return tidy(_truncate(text, end - named))
     while _n_words(sentence, pieces, lo, hi) < MIN_WORDS and (lo > 0 or hi < len(pieces) - 1):
         if lo > 0:
             lo -= 1
@@ -36,6 +43,16 @@ def clause_around(sentence: str, start: int, end: int) -> str:
             hi += 1
     text = sentence[pieces[lo][0] : pieces[hi][1]]
     return tidy(_truncate(text, end - pieces[lo][0]))
+
+
+_TRAILING_NAME = re.compile(r"(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+\s*$")
+
+
+def _antecedent_start(sentence: str, piece: tuple[int, int]) -> int:
+    """Where the antecedent of a relative clause starts: the name closing the piece before it
+    ("... to meet Germany's leader Olaf Scholz, who ..." → "Olaf Scholz"), else the whole piece."""
+    m = _TRAILING_NAME.search(sentence, piece[0], piece[1])
+    return m.start() if m else piece[0]
 
 
 def tidy(text: str) -> str:

@@ -3,7 +3,10 @@
 A denial is a sentence with a denial cue ("denied", "not true", "no deal",
 "written incorrectly", "rejected the report"). Its target is the best-matching
 assertion elsewhere in the story: a sentence from another source that shares the
-denied proposition's content words (rare words weigh more). Denials of the same
+denied proposition's content words (rare words weigh more) and its head, the first
+content word after the denial verb, said outside a hedge ("denied it has any *plans*
+to attack" needs a target that asserts plans: not "fear they could be used for an
+attack", nor "is expected to push a peace plan"). Denials of the same
 target, or that follow each other in one article, become one conflict.
 """
 
@@ -14,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyline.analysis._text import content_words, document_frequency, weighted_overlap
+from storyline.analysis._text import content_words, document_frequency, first_content_word, weighted_overlap
 from storyline.analysis.claims import Statement, same_source
 from storyline.analysis.clauses import clause_around, tidy
 from storyline.records import Claim, Conflict
@@ -62,6 +65,7 @@ class Denial:
     cue_at: int
     proposition: frozenset[str]
     about: frozenset[str] = frozenset()  # "@entity" tokens the denied claim is about
+    heads: frozenset[str] = frozenset()  # first content word of each denied proposition
 
 
 Group = tuple[list[Statement], list[Denial]]  # asserted claims, denials
@@ -79,7 +83,8 @@ def find_denials(items: Sequence[Statement]) -> list[Denial]:
         m = _CUES.search(st.sentence.text)
         if m:
             about = _entities_denied(st, m) - _source_tokens(st)
-            out.append(Denial(st, m.group(0), m.start(), _proposition(st.sentence.text), about))
+            text = st.sentence.text
+            out.append(Denial(st, m.group(0), m.start(), _proposition(text), about, _heads(text)))
     return out
 
 
@@ -108,6 +113,32 @@ def _proposition(text: str) -> frozenset[str]:
     return frozenset().union(*props) if props else content_words(text)
 
 
+def _heads(text: str) -> frozenset[str]:
+    """The head of each denied proposition: "denied it has any plans to attack" → plan."""
+    found = (first_content_word(m.group("prop")) for m in _PROPOSITION.finditer(text))
+    return frozenset(h for h in found if h)
+
+
+_HEDGE = re.compile(
+    r"\b(?:expected|likely|hopes?|hoped|hoping|fears?|feared|fearing|could|would|might|may|should)\b"
+    r"[^,;.:—–]*"
+)
+
+
+@lru_cache(maxsize=16384)
+def asserted_words(text: str) -> frozenset[str]:
+    """Content words of ``text`` outside hedged stretches ("… could be used as cover for an attack")."""
+    return content_words(_HEDGE.sub(" ", text))
+
+
+def has_head(words: frozenset[str], heads: frozenset[str]) -> bool:
+    """``words`` name one of the heads (loosely: "attacking" ≈ "attacked" share five letters)."""
+    if not heads or heads & words:
+        return True
+    stems = {h[:5] for h in heads if len(h) >= 5}
+    return any(w[:5] in stems for w in words if len(w) >= 5)
+
+
 def find_targets(denial: Denial, items: Sequence[Statement], df: dict[str, int]) -> list[Statement]:
     """The assertions the denial contradicts, best first (empty when nothing matches well)."""
     n = len(items)
@@ -119,6 +150,8 @@ def find_targets(denial: Denial, items: Sequence[Statement], df: dict[str, int])
             continue
         weight = weighted_overlap(denied, st.words, df, n)
         if weight < MIN_WEIGHT or weight < MIN_SHARE * whole or not _enough_shared(st, denial):
+            continue
+        if not has_head(asserted_words(st.sentence.text), denial.heads):
             continue
         scored.append((weight + _bonus(st, denial, df, n), -i, st))
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
@@ -204,12 +237,16 @@ def conflicts(story: str, items: Sequence[Statement]) -> list[Conflict]:
 
 def _home_for(den: Denial, groups: list[Group]) -> Group | None:
     """An untargeted denial ("the claim was simply inaccurate") joins the nearest earlier group
-    with a claim or denial in its article, when it points back at a claim or shares its words."""
+    with a claim or denial in its article, when it points back at a claim or shares its words,
+    and what it explicitly denies (its head) is what the group is about."""
     best: tuple[int, Group] | None = None
     for group in groups:
         topic = frozenset().union(*(d.proposition for d in group[1]))
         if not (_ANAPHOR.search(den.statement.sentence.text) or len(den.proposition & topic) >= 2):
             continue
+        claimed = frozenset().union(topic, *(asserted_words(t.sentence.text) for t in group[0]))
+        if not has_head(claimed, den.heads):
+            continue  # "denied it has any plans to attack" is not about the group's agreement
         for st in (*group[0], *(d.statement for d in group[1])):
             gap = den.statement.sentence.index - st.sentence.index
             if st.article == den.statement.article and gap > 0 and (best is None or gap < best[0]):

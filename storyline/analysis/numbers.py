@@ -9,6 +9,11 @@ differently ("as of Monday") is never compared with a current one.
 Reported: groups with incompatible intervals (compatible=False) and groups whose
 figures differ but can all be true together (compatible=True, e.g. "more than
 100,000" and "110,000"). Groups that all state the same figure are not reported.
+When the precise figures agree and only a vague magnitude falls outside them
+("tens of thousands" — literally under 100,000 — next to "110,000"), the conflict
+stays compatible=False (read literally they cannot both hold) but its summary says
+"vague vs precise": an order of magnitude is a loose description, often written by
+the same reporter who quotes the precise figure, not a competing count.
 """
 
 from __future__ import annotations
@@ -259,10 +264,33 @@ def _distinct(group: Sequence[Figure]) -> list[Figure]:
 
 def _summary(group: Sequence[Figure], ok: bool) -> str:
     thing = _thing(group[0])
-    sides = [" and ".join(_figure_text(f, group) for f in side) for side in _sides(_distinct(group))]
+    distinct = _distinct(group)
+    sides = [" and ".join(_figure_text(f, group) for f in side) for side in _sides(distinct)]
     if ok:
         return f"Figures for {thing} differ but are compatible: {sides[0]}"
+    if vague_only(distinct):
+        return _vague_summary(thing, distinct, group)
     return f"Figures for {thing} disagree: {' vs '.join(sides)}"
+
+
+def vague_only(distinct: Sequence[Figure]) -> bool:
+    """The precise figures agree and only a vague magnitude ("tens of thousands") falls outside them."""
+    precise = [f for f in distinct if not f.quantity.vague]
+    return len(precise) < len(distinct) and all(
+        compatible(a.quantity, b.quantity) for a in precise for b in precise
+    )
+
+
+def _vague_summary(thing: str, distinct: Sequence[Figure], group: Sequence[Figure]) -> str:
+    """ "tens of thousands" read literally is under 100,000, but it is an order of magnitude, not
+    a count: reported as vague vs precise, never as two sources contradicting each other."""
+    vague = " and ".join(_figure_text(f, group) for f in distinct if f.quantity.vague)
+    precise = [f for f in distinct if not f.quantity.vague]
+    if not precise:
+        return f"Vague figures for {thing} differ: {vague}"
+    agree = ", which agree" if len(precise) > 1 else ""
+    listed = " and ".join(_figure_text(f, group) for f in precise)
+    return f"Vague vs precise figures for {thing}: {vague}, read literally, is below {listed}{agree}"
 
 
 def _sides(distinct: Sequence[Figure]) -> list[list[Figure]]:

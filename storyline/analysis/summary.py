@@ -4,7 +4,8 @@
    canonical contributes candidates (the other members are still cited).
 2. Each candidate is scored: words the story's articles share, how many articles
    carry the sentence, lead position, key quotes and conflict claims.
-3. The main event (best lead sentence) comes first; the denial conflict's
+3. The main event comes first: the lead sentence with the best score, plus a bonus
+   for every other article whose lead reports the same news; the denial conflict's
    assertion and denial follow; the rest is filled by MMR, which skips anything
    too close to a chosen sentence.
 4. Citations come from :mod:`storyline.analysis.support`: only articles that
@@ -26,12 +27,19 @@ MIN_WORDS = 8
 MAX_WORDS = 50
 MMR_LAMBDA = 0.7
 MAX_SIMILARITY = 0.5  # candidates this close (word overlap) to a chosen sentence are redundant
+LEAD_CONSENSUS = 0.5  # added to a lead sentence's score per other article whose lead reports the same
+UBIQUITOUS = 0.15  # share of candidate sentences a word must reach to be left out of lead consensus
+LEAD_AGREEMENT = (
+    0.3  # word overlap (names every article uses left out) at which two leads report the same news
+)
 _JUNK = re.compile(
     r"^(?:PHOTO|MORE|READ MORE|WATCH|VIDEO|RELATED)\b|Source link|Leave a Comment|Read more|Click here|"
     r"Sign up|Subscribe|All Rights Reserved|©|originally appeared on|\bAP\b Photo",
     re.I,
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s+[—–-]{1,2}\s+(?=[A-Z])")
+# "But French officials said ..." → "French officials said ...": still word for word in the article.
+_LEADING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So|Still|However,)\s+(?=[A-Z])")
 _DANGLING = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Their|Its|But|And|Instead)\b")
 
 
@@ -55,7 +63,7 @@ def build(
     sources = _sources(in_story, copies)
     pool = candidates(sources, in_story, quotes, conflicts)
     chosen = select(pool, _conflict_sentences(conflicts, pool), max_sentences)
-    texts = [_DATELINE.sub("", c.sentence.text) for c in chosen]
+    texts = [_LEADING_CONJUNCTION.sub("", _DATELINE.sub("", c.sentence.text)) for c in chosen]
     cited = [SummarySentence(t, supporting(t, in_story)) for t in texts]
     return Summary(story=story.id, sentences=tuple(s for s in cited if s.articles))
 
@@ -143,7 +151,9 @@ def select(pool: Sequence[Candidate], required: Sequence[Candidate], k: int) -> 
     if not pool:
         return []
     leads = [c for c in pool if c.sentence.index <= 1] or list(pool)
-    chosen = [max(leads, key=lambda c: c.score)]
+    leads = [c for c in leads if not is_denial(c.sentence.text)] or leads  # the claim before its denial
+    common = _ubiquitous(pool)
+    chosen = [max(leads, key=lambda c: c.score + LEAD_CONSENSUS * _consensus(c, leads, common))]
     for c in required:
         if len(chosen) < k and not _redundant(c, chosen):
             chosen.append(c)
@@ -155,13 +165,45 @@ def select(pool: Sequence[Candidate], required: Sequence[Candidate], k: int) -> 
     return chosen
 
 
+def _consensus(c: Candidate, leads: Sequence[Candidate], common: frozenset[str]) -> int:
+    """How many other articles open on the same news: the main event is what most leads report.
+    Words every article uses (the protagonists' names) say nothing about which news it is."""
+    mine = _bag(c) - common
+    others = {
+        o.sentence.article
+        for o in leads
+        if o.sentence.article != c.sentence.article and _agree(mine, _bag(o) - common)
+    }
+    return len(others)
+
+
+def _agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    return len(a & b) >= 2 and overlap(a, b) >= LEAD_AGREEMENT
+
+
+def _ubiquitous(pool: Sequence[Candidate]) -> frozenset[str]:
+    """Five-letter stems in at least 15% of the story's candidate sentences: the protagonists
+    and the story's topic ("russi", "macro", "talk"), which every lead shares."""
+    counts: dict[str, int] = {}
+    for c in pool:
+        for w in _bag(c):
+            counts[w] = counts.get(w, 0) + 1
+    floor = max(3.0, UBIQUITOUS * len(pool))
+    return frozenset(w for w, n in counts.items() if n >= floor)
+
+
+def _bag(c: Candidate) -> frozenset[str]:
+    """Content words cut to five letters ("de-escalated" ≈ "de-escalating") for closeness tests."""
+    return frozenset(w[:5] for w in c.words)
+
+
 def _mmr(c: Candidate, chosen: Sequence[Candidate]) -> float:
-    return MMR_LAMBDA * c.score - (1 - MMR_LAMBDA) * max(overlap(c.words, s.words) for s in chosen)
+    return MMR_LAMBDA * c.score - (1 - MMR_LAMBDA) * max(overlap(_bag(c), _bag(s)) for s in chosen)
 
 
 def _redundant(c: Candidate, chosen: Sequence[Candidate]) -> bool:
     """Too close to a chosen sentence; a denial is never redundant with what it denies."""
     denial = is_denial(c.sentence.text)
     return any(
-        overlap(c.words, s.words) > MAX_SIMILARITY and denial == is_denial(s.sentence.text) for s in chosen
+        overlap(_bag(c), _bag(s)) > MAX_SIMILARITY and denial == is_denial(s.sentence.text) for s in chosen
     )

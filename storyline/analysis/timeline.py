@@ -13,6 +13,7 @@ from storyline.records import Article, Story, TimeExpr, TimelineEntry
 
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T|$)")
 MIN_EVENT_WORDS = 3
+_DANGLING = re.compile(r"^(?:who|which|where|whom|whose|he|she|it|they|this|that|these|those)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +43,48 @@ def mentions(article: Article, times: Sequence[TimeExpr], order: int) -> list[Me
         sent = sentence_at(article, expr.start) if day else None
         if day is None or sent is None:
             continue
-        text = clause_around(sent.text, expr.start - sent.start, expr.end - sent.start)
+        text = quoted_event(sent.text, expr.start - sent.start, expr.end - sent.start)
+        if text is None:
+            continue
         event_words = content_words(text) - content_words(expr.text)
         if len(event_words) >= MIN_EVENT_WORDS:
             out.append(Mention(article.id, order, day, text, expr.announced))
     return out
+
+
+_SPEAKER_AFTER = re.compile(
+    r"^[,\s]*(?:(?:said|says|told \w+|added)\s+(?P<a>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})"
+    r"|(?P<b>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+(?:said|says|told|added)\b)"
+)
+
+
+def quoted_event(sentence: str, start: int, end: int) -> str | None:
+    """The clause around ``sentence[start:end]`` as an entry text, quotations kept whole.
+
+    Inside a quotation the speaker is named when the sentence says who speaks
+    ("Peskov: “The president emphasised this yesterday …”"); a date outside a quotation
+    whose clause would open mid-quotation ("… secondary character,” Peskov said Tuesday")
+    only dates the statement, and gives no entry (None).
+    """
+    text = clause_around(sentence, start, end)
+    if not _inside_quote(sentence, start):
+        first = next((c for c in text if c in "“”"), "")
+        return None if first == "”" else text
+    close = sentence.find("”", end)
+    m = _SPEAKER_AFTER.match(sentence[close + 1 :]) if close >= 0 else None
+    speaker = (m.group("a") or m.group("b")) if m else None
+    return f"{speaker}: “{text}”" if speaker else f"“{text}”"
+
+
+def _inside_quote(sentence: str, pos: int) -> bool:
+    """Whether ``pos`` lies between an opening “ and its closing ” (curly quotes only)."""
+    depth = 0
+    for ch in sentence[:pos]:
+        if ch == "“":
+            depth = 1
+        elif ch == "”":
+            depth = 0
+    return depth > 0
 
 
 def merge(found: Sequence[Mention], embedder: Embedder | None = None) -> list[list[Mention]]:
@@ -64,9 +102,9 @@ def _cluster(items: Sequence[Mention], embedder: Embedder | None) -> list[list[M
     sim = Similarity([m.text for m in items], embedder)
     clusters: list[list[int]] = []
     for i in range(len(items)):
-        best = max(clusters, key=lambda c: _agreement(sim, i, c), default=None)
-        if best is not None and _agreement(sim, i, best) >= 0.5:
-            best.append(i)
+        fits = [c for c in clusters if _agreement(sim, i, c) >= 0.5]
+        if fits:  # the cluster with most mentions alike, then the closest share
+            max(fits, key=lambda c: (sum(sim.same(i, j) for j in c), _agreement(sim, i, c))).append(i)
         else:
             clusters.append([i])
     return [[items[i] for i in c] for c in clusters]
@@ -88,12 +126,14 @@ def entry(story: str, group: Sequence[Mention]) -> TimelineEntry:
 
 
 def _representative(group: Sequence[Mention]) -> str:
-    """The mention that shares most words with the others; past tense and brevity break ties."""
+    """The mention that shares most words with the others, preferring texts that do not open on
+    a pronoun ("He has spoken …", "Who has just returned …"); past tense and brevity break ties."""
     bags = [content_words(m.text) for m in group]
 
-    def score(i: int) -> tuple[int, bool, int]:
+    def score(i: int) -> tuple[bool, int, bool, int]:
         shared = sum(len(bags[i] & bags[j]) for j in range(len(group)) if j != i)
-        return (shared, not group[i].announced, -abs(len(group[i].text.split()) - 14))
+        readable = not _DANGLING.match(group[i].text)
+        return (readable, shared, not group[i].announced, -abs(len(group[i].text.split()) - 14))
 
     return group[max(range(len(group)), key=score)].text
 
