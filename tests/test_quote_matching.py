@@ -131,3 +131,31 @@ def test_format_quotes_filters_by_speaker() -> None:
     assert out.startswith("story s1")
     assert "Tomas Brekke [direct]" in out
     assert "Lindqvist" not in out
+
+
+def _carrier(aid: str, published: str, speaker: str) -> tuple[Article, Annotations]:
+    text = f"“{BASE},” said {speaker}."
+    art = Article(id=aid, path=aid, title="t", text=text, content_hash=aid, published=published)
+    mention = QuoteMention(aid, 1, 1 + len(BASE), BASE, "direct", speaker_text=speaker, speaker=speaker)
+    return art, Annotations(article=aid, entities=(), quotes=(mention,))
+
+
+@pytest.mark.parametrize("other", ["Harbour Authority", "Tomas Brekke and Marta Lindqvist"])
+def test_person_and_the_institution_or_pair_they_belong_to_are_one_quote(other: str) -> None:
+    brekke = Entity(
+        id="e1", name="Tomas Brekke", type="PERSON", aliases=(), roles=("Harbour Authority spokesman",)
+    )
+    (a, ann_a), (b, ann_b) = _carrier("a", "2031-03-01", other), _carrier("b", "2031-03-02", "Tomas Brekke")
+    quotes = collect_quotes([a, b], {"a": ann_a, "b": ann_b}, [brekke], [])
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Tomas Brekke"  # the person, over the institution or the pair
+    assert quotes[0].first_article == "a"
+
+
+def test_person_and_an_unrelated_institution_stay_apart() -> None:
+    brekke = Entity(id="e1", name="Tomas Brekke", type="PERSON", aliases=(), roles=("Harbour spokesman",))
+    (a, ann_a), (b, ann_b) = (
+        _carrier("a", "2031-03-01", "Fisheries Board"),
+        _carrier("b", "2031-03-02", "Tomas Brekke"),
+    )
+    assert len(collect_quotes([a, b], {"a": ann_a, "b": ann_b}, [brekke], [])) == 2

@@ -196,3 +196,129 @@ def test_headline_quote_does_not_borrow_next_paragraph_cue() -> None:
 def test_partial_quote_goes_to_speech_verb_not_stance_verb() -> None:
     q = only("Voss said Eastland did not see “any real readiness” from its neighbours.", kind="partial")
     assert (q.speaker, q.cue) == ("Voss", "said")
+
+
+# --------------------------------------------------------------------------- parse slips and hard speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour officials said the ferry operator is moving towards de-escalating the dispute.",
+        "Voss said the port would consider re-opening the northern terminal after talks.",
+        "Lindqvist insisted the pier was well-built and the so-called break-water was safe.",
+        "Officials said the ferry operator has committed to not launching any new sailings near the coast, "
+        "a sign they said suggests the operator is moving towards de-escalating the dispute around the harbour.",
+    ],
+)
+def test_content_never_ends_or_starts_inside_a_word(text: str) -> None:
+    for q in run(text).quotes:
+        before = text[q.start - 1] if q.start > 0 else " "
+        after = text[q.end] if q.end < len(text) else " "
+        assert not (before.isalnum() or before == "-"), q
+        assert not (after.isalnum() or after == "-"), q
+
+
+def test_snap_widens_a_cut_at_a_hyphen() -> None:
+    from storyline.nlp.attribution import _snap
+
+    text = "moving towards de-escalating the crisis"
+    assert text[slice(*_snap(text, 0, len("moving towards de")))] == "moving towards de-escalating"
+
+
+def test_speaker_inside_relative_clause_on_an_inanimate_subject() -> None:
+    text = (
+        "Harbour officials said the ferry operator has committed to not launching any new sailings near "
+        "the coast, a sign they said suggests the operator is moving towards de-escalating the dispute."
+    )
+    suggests = [q for q in run(text).quotes if q.cue == "suggests"]
+    assert len(suggests) == 1
+    q = suggests[0]
+    assert q.text == "the operator is moving towards de-escalating the dispute"
+    assert (q.speaker_text, q.speaker) == ("they", "Harbour officials")
+
+
+def test_cue_coordinated_inside_reported_clause_belongs_to_the_reporter() -> None:
+    text = (
+        "Harbour spokesman Tomas Brekke said Monday's talks between the unions and the port were "
+        '"very useful" but suggested no one should expect a quick deal.'
+    )
+    quotes = run(text).quotes
+    assert {q.speaker for q in quotes} == {"Tomas Brekke"}
+    assert any(q.cue == "suggested" and q.text == "no one should expect a quick deal" for q in quotes)
+
+
+def test_second_statement_in_one_sentence_has_its_own_speaker() -> None:
+    text = (
+        "Eastland said Monday that 300 more inspectors would be sent to the northern harbour and "
+        "Westland announced that another 200 of its inspectors would go to the islands."
+    )
+    quotes = run(text).quotes
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Eastland", "that 300 more inspectors would be sent to the northern harbour"),
+        ("Westland", "that another 200 of its inspectors would go to the islands"),
+    ]
+
+
+def test_it_resolves_to_the_organisation_or_country_subject() -> None:
+    text = (
+        "Eastland insists it has no plans to close the harbour and has put forward its own proposals "
+        "that it says would ease tensions.\n\n"
+        "Westland has accused the harbour board of ignoring what it says are legitimate concerns.\n\n"
+        "It is demanding a permanent ban on trawling near the coast."
+    )
+    by_text = {q.text: q for q in run(text).quotes}
+    assert by_text["would ease tensions"].speaker == "Eastland"
+    assert by_text["are legitimate concerns"].speaker == "Westland"
+    demanding = by_text["a permanent ban on trawling near the coast"]
+    assert (demanding.speaker_text, demanding.speaker) == ("It", "Westland")
+
+
+def test_coordinated_speakers_are_both_named() -> None:
+    text = (
+        "Harald Voss and Marta Lindqvist both spoke warmly about the talks, "
+        "saying they hoped the harbour would reopen in May."
+    )
+    q = only(text.replace("spoke warmly about", "attended"), kind="indirect")
+    assert q.speaker == "Harald Voss and Marta Lindqvist"
+    assert q.text == "they hoped the harbour would reopen in May"
+
+
+def test_negated_cue_is_not_an_attribution() -> None:
+    assert (
+        run("Neither Voss nor Lindqvist directly mentioned such a deal at the press conference.").quotes == ()
+    )
+    assert run("Voss did not say the harbour would close.").quotes == ()
+
+
+def test_writer_first_person_is_not_a_source() -> None:
+    assert run("On the ministry side, we want to be more optimistic about the harbour.").quotes == ()
+
+
+def test_role_with_country_finds_the_one_person_with_that_office() -> None:
+    text = (
+        'The head of Russian diplomacy said earlier this Friday that he wanted dialogue and "not a blockade". '
+        'The head of diplomacy, Sergei Brandt, also noted the absence of a "serious answer".'
+    )
+    first = run(text).quotes[0]
+    assert (first.text, first.speaker_text, first.speaker) == (
+        "not a blockade",
+        "The head of Russian diplomacy",
+        "Sergei Brandt",
+    )
+
+
+def test_master_of_the_seat_is_the_leader_named_with_it() -> None:
+    text = (
+        "President Voss spoke with President Lindqvist on Friday. Voss repeated that he was unhappy, "
+        "says the Kremlin statement.\n\n"
+        "“The harbour question has been ignored by everyone,” argued the master of the Kremlin, "
+        "according to the same source. Lindqvist later called the talks useful."
+    )
+    q = only(text, kind="direct")
+    assert (q.speaker_text, q.speaker) == ("the master of the Kremlin", "Voss")
+
+
+def test_statement_of_a_seat_speaks_for_the_seat() -> None:
+    q = only("The harbour will reopen in May, says the Kremlin statement.")
+    assert (q.speaker_text, q.speaker) == ("the Kremlin statement", "Kremlin")

@@ -21,7 +21,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 def annotate_doc(article: Article, doc: Doc) -> Annotations:
     """Annotations of ``article`` from its parsed text ``doc``."""
     ents = mentions(doc)
-    resolver = SpeakerResolver(ents)
+    resolver = SpeakerResolver(ents, text=doc.text, sentences=[(s.start_char, s.end_char) for s in doc.sents])
     people = [m for m in ents if m.type == "PERSON"]
     resolver.roles = [
         (pos, role, resolver.canonical_person(name)) for pos, role, name in person_roles(doc, people)
@@ -30,6 +30,8 @@ def annotate_doc(article: Article, doc: Doc) -> Annotations:
         resolver.add_subject(
             Subject(subject.pos, subject.sent_start, resolver.canonical_person(subject.person), subject.main)
         )
+    for pos, name in _org_subjects(doc, ents):
+        resolver.add_org_subject(pos, name)
     attributions = find_attributions(doc)
     by_source = sorted(attributions, key=_source_pos)
     quotes = {id(a): _mention(doc, article, a, resolver) for a in by_source}
@@ -58,6 +60,19 @@ def _person_subjects(doc: Doc, people: list[EntityMention]) -> list[Subject]:
             root = root.head
         if root.dep_ in _SUBJECT_DEPS:
             out.append(Subject(m.start, span.sent.start_char, m.text, _is_main(root.head)))
+    return out
+
+
+def _org_subjects(doc: Doc, ents: list[EntityMention]) -> list[tuple[int, str]]:
+    """Organisations and places named as the subject of a clause, outside quotation marks."""
+    spans = find_quotes(doc.text)
+    out: list[tuple[int, str]] = []
+    for m in ents:
+        if m.type not in ("ORG", "GPE") or any(q.start <= m.start < q.end for q in spans):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in _SUBJECT_DEPS:
+            out.append((m.start, m.text))
     return out
 
 

@@ -34,6 +34,8 @@ _NAMING_WORDS = frozenset(
     {"so-called", "called", "dubbed", "termed", "named", "titled", "entitled", "word", "term"}
 )
 _MIN_CLAUSE_TOKENS = 3
+_HYPHENS = "-‐‑"
+_PERSONAL = frozenset({"he", "she", "i", "we", "they", "you"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +159,9 @@ def _short_phrase(doc: Doc, first: Token, in_quote: list[int]) -> bool:
 
 
 def _quote_cue(doc: Doc, toks: list[Token], in_quote: list[int], cues: list[Token]) -> Token | None:
-    first, last = toks[0], toks[-1]
-    lo, hi = first.sent.start, last.sent.end
+    inner = [t for t in toks if not (t.is_quote or t.is_punct or t.is_space)] or toks
+    first, last = inner[0], inner[-1]
+    lo, hi = toks[0].sent.start, toks[-1].sent.end
     if doc.text[first.idx - 2 : first.idx].strip().endswith(":") and lo > 0:
         lo = doc[lo - 1].sent.start
     text = doc.text
@@ -219,7 +222,7 @@ def _partial_content(cue: Token, q: QuoteSpan) -> tuple[int, int]:
     clause = _clause_child(cue)
     if clause is None:
         return q.start, q.end
-    start, end = _span_chars(clause.left_edge, clause.right_edge)
+    start, end = _span_chars(clause.left_edge, _clause_right(cue, clause))
     return min(start, q.start), max(end, q.end)
 
 
@@ -229,14 +232,20 @@ def _partial_content(cue: Token, q: QuoteSpan) -> tuple[int, int]:
 def _reported(doc: Doc, cues: list[Token], in_quote: list[int], used: set[int]) -> list[Attribution]:
     out: list[Attribution] = []
     for cue_tok in cues:
-        if cue_tok.idx in used:
+        if cue_tok.idx in used or is_negated(cue_tok) or _first_person(cue_tok):
             continue
         span = _according_clause(cue_tok) if cue_tok.lower_ == "according" else _clause_span(cue_tok)
         if span is None or any(in_quote[t.i] >= 0 for t in span):
             continue
-        start, end = _span_chars(span[0], span[-1])
+        start, end = _snap(doc.text, *_span_chars(span[0], span[-1]))
         out.append(Attribution(start, end, "indirect", start, end, _make_cue(cue_tok)))
     return out
+
+
+def _first_person(cue: Token) -> bool:
+    """ "we want to be more positive" outside quotation marks: the writer's voice, not a source."""
+    subj = next((c for c in cue.children if c.dep_ in _SUBJ_DEPS), None)
+    return subj is not None and subj.lower_ in ("i", "we", "you")
 
 
 def _clause_child(cue: Token) -> Token | None:
@@ -246,6 +255,17 @@ def _clause_child(cue: Token) -> Token | None:
         return after[0]
     before = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis") and c.i < cue.i]
     return before[-1] if before else None
+
+
+def _clause_right(cue: Token, clause: Token) -> Token:
+    """The clause's last token; the small model splits one clause into several complements
+    ("moving towards de - escalating", "that troops massed ... would leave"): take them all."""
+    right = clause.right_edge
+    if clause.i > cue.i:
+        for c in cue.children:
+            if c.dep_ == "ccomp" and c.i > clause.i and not _is_cue(c):
+                right = max(right, c.right_edge, key=lambda t: t.i)
+    return _trim_end(right)
 
 
 def _object_child(cue: Token) -> Token | None:
@@ -276,8 +296,26 @@ def _clause_span(cue: Token) -> Span | None:
         if subj is not None and subj.i < span.end and subj.i >= span.start:
             return None
     else:
-        span = cue.doc[max(clause.left_edge.i, cue.i + 1) : _trim_end(clause.right_edge).i + 1]
+        span = _cut_at_next_speaker(
+            cue, cue.doc[max(clause.left_edge.i, cue.i + 1) : _clause_right(cue, clause).i + 1]
+        )
     return span if len(span) >= _MIN_CLAUSE_TOKENS else None
+
+
+def _cut_at_next_speaker(cue: Token, span: Span) -> Span:
+    """End the content before a coordinated statement by someone else ("... and Westland announced")."""
+    for tok in span:
+        if tok is cue or not _is_cue(tok) or tok.lower_ == "according":
+            continue
+        own = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
+        subj = own if tok.dep_ == "conj" else (None if own is not None else _adjacent_subject(tok))
+        if subj is None or subj.i <= span.start:
+            continue
+        end = subj.left_edge.i
+        while end > span.start and (cue.doc[end - 1].is_punct or cue.doc[end - 1].dep_ == "cc"):
+            end -= 1
+        return cue.doc[span.start : end]
+    return span
 
 
 def _according_clause(cue: Token) -> Span | None:
@@ -305,6 +343,19 @@ def _trim_end(tok: Token) -> Token:
     while i > 0 and (doc[i].is_punct or doc[i].is_space):
         i -= 1
     return doc[i]
+
+
+def _snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``start:end`` so it never begins or ends inside a word (or a hyphenated word)."""
+    while end < len(text) and (
+        text[end].isalnum() or (text[end] in _HYPHENS and end + 1 < len(text) and text[end + 1].isalnum())
+    ):
+        end += 1
+    while start > 0 and (
+        text[start - 1].isalnum() or (text[start - 1] in _HYPHENS and start > 1 and text[start - 2].isalnum())
+    ):
+        start -= 1
+    return start, end
 
 
 def _span_chars(first: Token, last: Token) -> tuple[int, int]:
@@ -335,11 +386,59 @@ def _subject(cue: Token) -> Token | None:
             break
         subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
         if subj is not None:
-            return subj
+            if tok is not cue and _reported_by_outer(tok, subj):
+                return _subject(tok.head)
+            return _relcl_speaker(subj) or subj
         if tok.dep_ not in _INHERIT_DEPS or tok.head is tok:
             break
         tok = tok.head
-    return _inverted_subject(cue)
+    return _inverted_subject(cue) or _adjacent_subject(cue)
+
+
+def _reported_by_outer(clause: Token, subj: Token) -> bool:
+    """A cue coordinated with a reported clause whose subject is not a person ("Peskov said the talks
+    were useful but suggested ...", "X said countries were ignoring Y, saying ...") belongs to the
+    speech verb that reports the clause (the small model attaches it to the clause)."""
+    outer = clause.head
+    if clause.dep_ != "ccomp" or outer.i > clause.i or not _is_cue(outer) or outer.lower_ == "according":
+        return False
+    return subj.ent_type_ != "PERSON" and subj.pos_ != "PROPN" and subj.lower_ not in _PERSONAL
+
+
+def _relcl_speaker(subj: Token) -> Token | None:
+    """ "a sign they said suggests ...": the speaker is the subject of the speech verb inside."""
+    if subj.pos_ not in ("NOUN",) or subj.ent_type_:
+        return None
+    for child in subj.children:
+        if child.dep_ == "relcl" and _is_cue(child):
+            inner = next((c for c in child.children if c.dep_ in _SUBJ_DEPS), None)
+            if inner is not None:
+                return inner
+    return None
+
+
+def _adjacent_subject(cue: Token) -> Token | None:
+    """A name right before a subject-less cue ("... and Germany announced that ..."): a parse slip."""
+    j = cue.i - 1
+    while j >= 0 and cue.doc[j].pos_ in ("ADV", "AUX", "PART"):
+        j -= 1
+    if j < 0:
+        return None
+    prev = cue.doc[j]
+    if prev.pos_ == "PROPN" and prev.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return prev
+    return None
+
+
+def is_negated(cue: Token) -> bool:
+    """ "did not say", "Neither X nor Y mentioned": the cue denies the speech."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    subj = next((c for c in cue.children if c.dep_ in _SUBJ_DEPS), None)
+    return subj is not None and any(
+        t.lower_ in ("neither", "nobody", "none") or (t.lower_ == "no" and t.dep_ == "det")
+        for t in subj.subtree
+    )
 
 
 def _inverted_subject(cue: Token) -> Token | None:

@@ -32,6 +32,7 @@ _AFFILIATION = {
     "britain": "uk", "british": "uk", "uk": "uk", "london": "uk",
     "china": "china", "chinese": "china", "beijing": "china",
 }  # fmt: skip
+_AFFILIATIONS = frozenset(_AFFILIATION.values())
 
 
 def mentions(doc: Doc) -> list[EntityMention]:
@@ -180,12 +181,26 @@ def role_key(role: str) -> tuple[str, frozenset[str]] | None:
     return head_class, mods
 
 
-def role_matches(query: str, role: str) -> bool:
-    """Does the role noun phrase ``query`` ("the Russian leader") fit ``role`` ("Russian President")?"""
+def role_matches(query: str, role: str, *, relaxed: bool = False) -> bool:
+    """Does the role noun phrase ``query`` ("the Russian leader") fit ``role`` ("Russian President")?
+
+    ``relaxed`` lets a query with a country fit a role written without one ("the head of Russian
+    diplomacy" ~ "head of diplomacy"); callers use it only when exactly one person fits.
+    """
     q, r = role_key(query), role_key(role)
     if q is None or r is None or q[0] != r[0]:
         return False
-    return q[1] <= r[1]
+    if q[1] <= r[1]:
+        return True
+    if not relaxed:
+        return False
+    q_aff, r_aff = q[1] & _AFFILIATIONS, r[1] & _AFFILIATIONS
+    return q[1] - q_aff == r[1] - r_aff and (not r_aff or bool(q_aff & r_aff))
+
+
+def affiliation_words(role: str) -> list[str]:
+    """The words of a role phrase that name a country or its seat ("kremlin" in "master of the Kremlin")."""
+    return [w for w in re.findall(r"[\w.]+", role.casefold()) if w in _AFFILIATION]
 
 
 def surname(name: str) -> str:

@@ -76,6 +76,9 @@ GROUP_NOUNS = frozenset(
         "spokesperson", "ministry", "office", "government", "administration", "police", "military",
         "statement", "authorities", "analysts", "experts", "lawmakers", "leaders", "campaign",
         "aides", "residents", "witnesses", "palace", "presidency", "cabinet", "army", "agency",
+        "researchers", "scientists", "observers", "critics", "activists", "investigators", "economists",
+        "protesters", "negotiators", "emissaries", "allies", "supporters", "opponents", "spokespeople",
+        "organizers", "organisers", "prosecutors", "doctors", "advisers", "advisors", "insiders",
     }
 )  # fmt: skip
 

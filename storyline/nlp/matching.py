@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -20,6 +20,7 @@ _MIN_WORDS_CONTAINED = 3
 _REWORDED = 85.0
 _QUOTE_EDGES = "\"'“”‘’«»„ \n\t,;:"
 _KIND_ORDER: dict[QuoteKind, int] = {"direct": 0, "partial": 1, "indirect": 2}
+SpeakersAgree = Callable[[str, str], bool]
 
 
 def collect_quotes(
@@ -37,9 +38,10 @@ def collect_quotes(
         for a in articles
         for m in (annotations[a.id].quotes if a.id in annotations else ())
     ]
-    groups = _group(mentions, story_of)
+    groups = _group(mentions, story_of, speaker.agree)
     published = {a.id: (a.published or "9999", order[a.id]) for a in articles}
-    quotes = [_quote(g, published, story_of) for g in groups]
+    people = frozenset(e.name for e in entities if e.type == "PERSON")
+    quotes = [_quote(g, published, story_of, people) for g in groups]
     return tuple(sorted(quotes, key=lambda q: (published[q.mentions[0].article], q.mentions[0].start)))
 
 
@@ -59,6 +61,18 @@ class _SpeakerCanon:
             return self._by_role(m.speaker_text, story)
         return None
 
+    def agree(self, a: str, b: str) -> bool:
+        """Two speakers of one quote that do not contradict: a person and the institution they speak
+        for ("Dmitry Peskov", role "Kremlin spokesman" ~ "Kremlin"), or a pair and one of its members."""
+        return self._speaks_for(a, b) or self._speaks_for(b, a) or _member(a, b) or _member(b, a)
+
+    def _speaks_for(self, person: str, org: str) -> bool:
+        entity = self.index.get(person.casefold())
+        if entity is None or entity.type != "PERSON":
+            return False
+        org_words = set(org.casefold().split())
+        return any(org_words <= set(role.casefold().split()) for role in entity.roles)
+
     def _by_role(self, role: str, story: str | None) -> str | None:
         fits = [
             e
@@ -67,6 +81,14 @@ class _SpeakerCanon:
             and (story is None or any(self.story_of.get(a) == story for a in e.articles))
         ]
         return fits[0].name if len(fits) == 1 else None
+
+
+def _agree(a: str, b: str, speakers_agree: SpeakersAgree | None) -> bool:
+    return a == b or (speakers_agree is not None and speakers_agree(a, b))
+
+
+def _member(one: str, pair: str) -> bool:
+    return one in pair.split(" and ") and " and " in pair
 
 
 def _with_speaker(m: QuoteMention, speaker: str | None) -> QuoteMention:
@@ -80,9 +102,12 @@ def words(text: str) -> str:
     return normalize_for_hash(text)
 
 
-def same_quote(a: QuoteMention, b: QuoteMention) -> bool:
-    """Are ``a`` and ``b`` the same quote (exact, re-punctuated, truncated or lightly reworded)?"""
-    if a.speaker is not None and b.speaker is not None and a.speaker != b.speaker:
+def same_quote(a: QuoteMention, b: QuoteMention, *, speakers_agree: SpeakersAgree | None = None) -> bool:
+    """Are ``a`` and ``b`` the same quote (exact, re-punctuated, truncated or lightly reworded)?
+
+    Known speakers must be equal, or agree by ``speakers_agree`` ("Dmitry Peskov" speaks for "Kremlin").
+    """
+    if a.speaker is not None and b.speaker is not None and not _agree(a.speaker, b.speaker, speakers_agree):
         return False
     wa, wb = words(a.text), words(b.text)
     if not wa or not wb:
@@ -102,7 +127,9 @@ def same_quote(a: QuoteMention, b: QuoteMention) -> bool:
     return len(short) * 2 >= len(long_) and fuzz.partial_ratio(short, long_) >= _REWORDED + 5
 
 
-def _group(mentions: list[QuoteMention], story_of: Mapping[str, str]) -> list[list[QuoteMention]]:
+def _group(
+    mentions: list[QuoteMention], story_of: Mapping[str, str], agree: SpeakersAgree | None = None
+) -> list[list[QuoteMention]]:
     parent = list(range(len(mentions)))
 
     def find(i: int) -> int:
@@ -112,7 +139,7 @@ def _group(mentions: list[QuoteMention], story_of: Mapping[str, str]) -> list[li
         return i
 
     for i, j in _candidate_pairs(mentions, story_of):
-        if find(i) != find(j) and same_quote(mentions[i], mentions[j]):
+        if find(i) != find(j) and same_quote(mentions[i], mentions[j], speakers_agree=agree):
             parent[find(i)] = find(j)
     groups: dict[int, list[QuoteMention]] = defaultdict(list)
     for i, m in enumerate(mentions):
@@ -146,13 +173,17 @@ def clean_quote_text(text: str) -> str:
 
 
 def _quote(
-    group: list[QuoteMention], published: Mapping[str, tuple[str, int]], story_of: Mapping[str, str]
+    group: list[QuoteMention],
+    published: Mapping[str, tuple[str, int]],
+    story_of: Mapping[str, str],
+    people: frozenset[str] = frozenset(),
 ) -> Quote:
     group.sort(key=lambda m: (published[m.article], m.start))
     first = group[0]
     longest = max(group, key=lambda m: (len(words(m.text)), -published[m.article][1]))
     speakers = [m.speaker for m in group if m.speaker is not None]
-    speaker = max(set(speakers), key=lambda s: (speakers.count(s), s)) if speakers else None
+    # a person over the institution they speak for, then the most frequent
+    speaker = max(set(speakers), key=lambda s: (s in people, speakers.count(s), s)) if speakers else None
     kind = min((m.kind for m in group), key=lambda k: _KIND_ORDER[k])
     text = clean_quote_text(longest.text)
     return Quote(

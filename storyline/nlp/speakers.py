@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyline.nlp.entities import role_matches, surname
-from storyline.nlp.lexicon import GROUP_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, SEAT_NAMES
+from storyline.nlp.entities import affiliation_words, role_matches, surname
+from storyline.nlp.lexicon import GROUP_NOUNS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS, SEAT_NAMES
 from storyline.records import EntityMention
 
 _DET = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s+", re.IGNORECASE)
 _POSS = re.compile(r"[’']s\s+")
 _SPEAKER_TYPES = frozenset({"ORG", "GPE", "NORP"})
+_COORD = re.compile(r"\s(?:and|&)\s")
+_ANTECEDENT_CHARS = 600
+_STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "readout", "release"})
 _PLURAL_GROUPS = frozenset({"officials", "sources", "diplomats", "leaders", "aides", "lawmakers", "analysts"})
 
 
@@ -48,6 +51,9 @@ class SpeakerResolver:
     subjects: list[Subject] = field(default_factory=list)
     roles: list[tuple[int, str, str]] = field(default_factory=list)  # (position, role, canonical person)
     groups: list[tuple[int, str]] = field(default_factory=list)  # (position, group speaker)
+    orgs: list[tuple[int, str]] = field(default_factory=list)  # (position, organisation/group subject)
+    text: str = ""
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # sentence bounds in ``text``
     _full: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -65,8 +71,19 @@ class SpeakerResolver:
         self.subjects.append(subject)
         self.subjects.sort(key=lambda s: s.pos)
 
+    def add_org_subject(self, pos: int, name: str) -> None:
+        """An organisation or place named as the subject of a clause ("Moscow has accused ...")."""
+        self.orgs.append((pos, name))
+        self.orgs.sort()
+
     def resolve(self, text: str, start: int, end: int, sent_start: int = 0) -> Resolution:
         """Canonical speaker for the mention ``text`` at ``start:end`` (name None if unknown)."""
+        resolution = self._resolve(text, start, end, sent_start)
+        if resolution.name is not None and not resolution.person:
+            self.add_org_subject(start, resolution.name)
+        return resolution
+
+    def _resolve(self, text: str, start: int, end: int, sent_start: int) -> Resolution:
         stripped = _DET.sub("", text.strip())
         if not stripped:
             return Resolution(None)
@@ -75,12 +92,19 @@ class SpeakerResolver:
             return Resolution(
                 self._remember(start, f"{self.canonical_person(people[0].text)}’s {stripped.split()[-1]}")
             )
+        if len(people) > 1 and _COORD.search(stripped):
+            names = dict.fromkeys(self.canonical_person(m.text) for m in people)
+            return Resolution(" and ".join(names)) if len(names) > 1 else Resolution(next(iter(names)), True)
         if people:
             return Resolution(self.canonical_person(people[0].text), person=True)
         low = stripped.casefold()
         if low in PERSON_PRONOUNS:
             name = self._antecedent(start, sent_start)
             return Resolution(name, person=name is not None)
+        if low in ("it", "they", "them"):
+            return Resolution(self._org_antecedent(start, plural=low != "it"))
+        if low in PRONOUNS:
+            return Resolution(None)
         last = _POSS.sub(" ", stripped).split()[-1]
         if surname(last) in self._full and last[:1].isupper():
             return Resolution(self._full[surname(last)], person=True)
@@ -94,6 +118,13 @@ class SpeakerResolver:
             return Resolution(self.canonical_person(stripped), person=True)
         return Resolution(group)
 
+    def _org_antecedent(self, pos: int, *, plural: bool) -> str | None:
+        """ "it" / "they": the nearest organisation, place or group named as a subject before."""
+        for org_pos, name in reversed(self.orgs):
+            if org_pos < pos and pos - org_pos <= _ANTECEDENT_CHARS and _is_plural(name) == plural:
+                return name
+        return None
+
     def _antecedent(self, pos: int, sent_start: int) -> str | None:
         before = [s for s in self.subjects if s.pos < pos]
         same = [s for s in before if s.sent_start == sent_start]
@@ -105,10 +136,31 @@ class SpeakerResolver:
     def _by_role(self, role: str, pos: int) -> str | None:
         fits = [r for r in self.roles if role_matches(role, r[1])]
         if not fits:
-            return None
+            loose = [r for r in self.roles if role_matches(role, r[1], relaxed=True)]
+            names = list(dict.fromkeys(self.canonical_person(r[2]) for r in loose))
+            if len(names) != 1:
+                return self._closest_to_place(role, names) if names else None
+            fits = loose
         before = [r for r in fits if r[0] < pos]
         chosen = before[-1] if before else fits[0]
         return self.canonical_person(chosen[2])
+
+    def _closest_to_place(self, role: str, names: list[str]) -> str | None:
+        """Of several people fitting a role loosely ("the master of the Kremlin" ~ "President"), the one
+        named most often in sentences that also name the role's place ("Kremlin"); None on a tie."""
+        places = affiliation_words(role)
+        if not places:
+            return None
+        counts = dict.fromkeys(names, 0)
+        for start, end in self.sentences:
+            sent = self.text[start:end].casefold()
+            if any(re.search(rf"\b{re.escape(p)}\b", sent) for p in places):
+                for name in names:
+                    counts[name] += surname(name) in sent
+        ranked = sorted(counts.values(), reverse=True)
+        if ranked[0] == 0 or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        return max(counts, key=lambda n: counts[n])
 
     def _seat(self, pos: int, low: str) -> str | None:
         bare = low.removeprefix("the ")
@@ -126,19 +178,28 @@ class SpeakerResolver:
         if not words:
             return None
         head = words[-1].casefold()
+        if head in _STATEMENT_NOUNS and len(words) > 1 and " ".join(words[:-1]).casefold() in SEAT_NAMES:
+            return " ".join(words[:-1])  # "the Kremlin statement" speaks for the Kremlin
         if head in GROUP_NOUNS:
             if len(words) == 1:
                 earlier = [g for p, g in self.groups if p < start and g.split()[-1].casefold() == head]
                 return earlier[-1] if earlier else (stripped if head.endswith("s") else None)
             return self._remember(start, stripped)
         inside = [m for m in self.entities if start <= m.start and m.end <= end and m.type in _SPEAKER_TYPES]
-        if inside and inside[0].type != "NORP":
-            return inside[0].text
-        return None
+        inside = [m for m in inside if m.type != "NORP"]
+        if len(inside) > 1 and _COORD.search(stripped):
+            return " and ".join(dict.fromkeys(m.text for m in inside))
+        return inside[0].text if inside else None
 
     def _remember(self, pos: int, group: str) -> str:
         self.groups.append((pos, group))
         return group
+
+
+def _is_plural(name: str) -> bool:
+    """ "French officials", "Macron and Scholz" are plural; "United States", "the Kremlin" are not."""
+    last = name.rsplit(maxsplit=1)[-1]
+    return bool(_COORD.search(name)) or (last.islower() and last.endswith("s"))
 
 
 def _looks_like_name(stripped: str, entities: list[EntityMention], start: int, end: int) -> bool:
@@ -146,7 +207,9 @@ def _looks_like_name(stripped: str, entities: list[EntityMention], start: int, e
     words = stripped.split()
     if not 1 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
         return False
-    if any(w.casefold() in GROUP_NOUNS or w.casefold() in ROLE_NOUNS for w in words):
+    if any(
+        w.casefold() in GROUP_NOUNS or w.casefold() in ROLE_NOUNS or w.casefold() in PRONOUNS for w in words
+    ):
         return False
     return not any(start <= m.start and m.end <= end for m in entities)
 
