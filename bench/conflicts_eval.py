@@ -3,7 +3,8 @@
     .venv/bin/python bench/conflicts_eval.py
 
 Fixtures (our own invented articles, tests/fixtures/analysis/): cases.json was used while writing
-the heuristics; heldout.json was written afterwards and is reported separately. A predicted conflict
+the heuristics; heldout.json was written afterwards and is reported separately; heldout2.json was
+written after the 2026-11-23 rule changes (denial heads, hedges, vague figures) and scored once. A predicted conflict
 matches an expected one when the kind (and, for numbers, the compatible flag) agree and its claims
 cite every expected article; each expected conflict is matched at most once.
 
@@ -124,7 +125,7 @@ def _sides(c: Conflict, asserter: str, deniers: tuple[str, ...]) -> bool:
 
 def main() -> int:
     print("conflicts on labelled synthetic fixtures (no published anchor; own fixtures)")
-    for name in ("cases.json", "heldout.json"):
+    for name in ("cases.json", "heldout.json", "heldout2.json"):
         evaluate(FIXTURES / name)
     seeds()
     return 0

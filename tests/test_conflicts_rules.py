@@ -114,3 +114,27 @@ def test_vague_magnitude_is_reported_as_vague_not_as_a_contradiction() -> None:
     d = _art("d", "Officials say Norvia has 12,000 troops near the Estrenia border.")
     (precise,) = [x for x in find_conflicts(_story(a, d, c), [a, d, c], {}, [], []) if x.kind == "number"]
     assert "disagree" in precise.summary and not precise.summary.startswith("Vague")
+
+
+def test_a_verdict_denial_targets_what_the_sentence_goes_on_to_deny() -> None:
+    claim = _art(
+        "a", "Port officials said the city had signed a contract to buy four ferries from Tolvane Yards."
+    )
+    denial = _art(
+        "b", "Tolvane Yards dismissed the reports as false, saying no contract for ferries had been signed."
+    )
+    found = find_conflicts(_story(claim, denial), [claim, denial], {}, [], [])
+    assert [c.kind for c in found] == ["denial"]
+
+
+def test_counts_as_of_different_days_do_not_date_an_event_differently() -> None:
+    a = _art("a", "As of Monday, 80 people had been treated after the Marsk chemical leak, the clinic said.")
+    b = _art(
+        "b", "As of Thursday, 95 people had been treated after the Marsk chemical leak, the clinic said."
+    )
+    times = {
+        "a": (TimeExpr(6, 12, "Monday", "2033-04-04", "DATE"),),
+        "b": (TimeExpr(6, 14, "Thursday", "2033-04-07", "DATE"),),
+    }
+    found = find_conflicts(_story(a, b), [a, b], {}, [], [], times=times)
+    assert [c.kind for c in found if c.kind in ("date", "number")] == []

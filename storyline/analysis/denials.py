@@ -108,15 +108,25 @@ def _source_tokens(st: Statement) -> frozenset[str]:
 
 
 def _proposition(text: str) -> frozenset[str]:
-    """What is denied: the content words after every denial verb, else the whole sentence's."""
-    props = [content_words(m.group("prop")) for m in _PROPOSITION.finditer(text)]
+    """What is denied: the content words after every denial verb, else the whole sentence's
+    (also when the verb only gives a verdict: "dismissed the reports as false, saying …")."""
+    props = [
+        content_words(m.group("prop"))
+        for m in _PROPOSITION.finditer(text)
+        if not _VERDICT.match(m.group("prop"))
+    ]
     return frozenset().union(*props) if props else content_words(text)
 
 
 def _heads(text: str) -> frozenset[str]:
-    """The head of each denied proposition: "denied it has any plans to attack" → plan."""
-    found = (first_content_word(m.group("prop")) for m in _PROPOSITION.finditer(text))
+    """The head of each denied proposition: "denied it has any plans to attack" → plan.
+    "dismissed the reports as false" names no proposition, only a verdict: no head."""
+    props = (m.group("prop") for m in _PROPOSITION.finditer(text))
+    found = (first_content_word(p) for p in props if not _VERDICT.match(p))
     return frozenset(h for h in found if h)
+
+
+_VERDICT = re.compile(r"\s*as\b", re.I)
 
 
 _HEDGE = re.compile(

@@ -2,7 +2,8 @@
 
 Deliberately strict, to be reliable: two articles must describe the event in
 nearly the same words (place or date masked) before a differing day or place is
-called a conflict. Reporting dates ("said on Tuesday") are not events.
+called a conflict. Reporting dates ("said on Tuesday") and the dates counts hold at
+("as of Monday, 120 people") are not events.
 """
 
 from __future__ import annotations
@@ -65,9 +66,14 @@ def _dated_sentences(
         for expr in times.get(art.id, ()) if art.id in wanted else ():
             day = day_of(expr)
             sent = sentence_at(art, expr.start) if day else None
-            if day and sent and not _reporting_date(art.text, expr):
+            if day and sent and not _reporting_date(art.text, expr) and not _as_of(art.text, expr):
                 out.append((art, expr, day, sent.text))
     return out
+
+
+def _as_of(text: str, expr: TimeExpr) -> bool:
+    """ "As of Monday, 120 people had been treated": the date a count holds, not an event's date."""
+    return text[max(0, expr.start - 7) : expr.start].lower().rstrip().endswith("as of")
 
 
 def _reporting_date(text: str, expr: TimeExpr) -> bool:
