@@ -343,3 +343,18 @@ def _full_scan(text: str) -> list[tuple[int, int, str]]:
 def test_trigger_windows_find_what_a_full_scan_finds(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert [(c.start, c.end, c.kind) for c in patterns.find_candidates(text)] == _full_scan(text)
+
+
+def test_by_a_weekday_in_a_past_clause_is_behind_the_anchor() -> None:
+    text = "By Monday afternoon the ministry had called the report inaccurate."
+    expect(text, "Monday afternoon", "2022-02-07TAF", "TIME", anchor="2022-02-09")
+    expect("The ministry will answer by Friday.", "Friday", "2022-02-11", announced=True)
+
+
+def test_a_weekday_is_reused_only_when_the_tense_agrees() -> None:
+    text = (
+        "The panel will meet on Monday to review the figures. "
+        "The reservoir was at 91 percent of capacity on Monday, the authority said."
+    )
+    values = [t.value for t in tag_times(text, "2022-02-09")]  # a Wednesday
+    assert values == ["2022-02-14", "2022-02-07"]

@@ -171,3 +171,18 @@ def test_quoted_dates_name_the_speaker_and_statement_dates_of_quotes_are_skipped
     entries = build_timeline(Story("s", "t", ("q",)), [art], times, use_embeddings=False)
     assert [e.date for e in entries] == ["2031-03-03"]
     assert entries[0].text.startswith("Marsk: “The board approved the new tariffs yesterday")
+
+
+def test_a_sentence_opening_on_he_names_the_subject_before_it() -> None:
+    text = (
+        "Ivo Marsk, whose ferry firm runs the northern routes, has asked for a new pier.\n\n"
+        "He met the harbour board on Monday and presented the plans for the pier.\n\n"
+        "The board has not decided yet.\n\n"
+        "She visited the site of the pier on Tuesday with two engineers from the city."
+    )
+    art = _article("p", text)
+    times = {"p": (_expr(text, "Monday", "2031-03-03"), _expr(text, "Tuesday", "2031-03-04"))}
+    entries = build_timeline(Story("s", "t", ("p",)), [art], times, use_embeddings=False)
+    texts = {e.date: e.text for e in entries}
+    assert texts["2031-03-03"].startswith("[Ivo Marsk] met the harbour board on Monday")
+    assert texts["2031-03-04"].startswith("She visited")  # "The board" is no person's name: unchanged

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from storyline.analysis._text import content_words, sentence_at
+from storyline.analysis._text import STOPWORDS, article_sentences, content_words, sentence_at
 from storyline.analysis.clauses import clause_around
 from storyline.analysis.similarity import Embedder, Similarity, precomputed
 from storyline.records import Article, Story, TimeExpr, TimelineEntry
@@ -46,10 +46,30 @@ def mentions(article: Article, times: Sequence[TimeExpr], order: int) -> list[Me
         text = quoted_event(sent.text, expr.start - sent.start, expr.end - sent.start)
         if text is None:
             continue
+        if _PRONOUN.match(text) and sent.text.startswith(text.split()[0]):
+            text = _named(text, article, sent.index)
         event_words = content_words(text) - content_words(expr.text)
         if len(event_words) >= MIN_EVENT_WORDS:
             out.append(Mention(article.id, order, day, text, expr.announced))
     return out
+
+
+_PRONOUN = re.compile(r"^(?:He|She)\b")
+_SUBJECT = re.compile(
+    r"^(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)(?:,|\s+(?:has|had|was|is|said|says|will|would|did)\b)"
+)
+
+
+def _named(text: str, article: Article, index: int) -> str:
+    """ "He has spoken to Putin …" → "[Macron] has spoken to Putin …" when the sentence before
+    opens on a name as its subject ("Macron, whose country …, has tried …"); else unchanged."""
+    if index == 0:
+        return text
+    previous = article_sentences(article)[index - 1].text
+    m = _SUBJECT.match(previous)
+    if m is None or m.group("name").split()[0].lower() in STOPWORDS:
+        return text
+    return f"[{m.group('name')}]" + text[text.index(" ") :]
 
 
 _SPEAKER_AFTER = re.compile(

@@ -27,7 +27,7 @@ from storyline.temporal.tagger import tag
 
 __all__ = ["VERSION", "tag_times"]
 
-VERSION = "2026.11.23-1"  # bump when rules or values change: cached annotations are keyed on it
+VERSION = "2026.11.23-2"  # bump when rules or values change: cached annotations are keyed on it
 
 
 def tag_times(text: str, anchor: str | None) -> tuple[TimeExpr, ...]:

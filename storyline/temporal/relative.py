@@ -83,7 +83,13 @@ def _weekday_date(m: re.Match[str], ctx: Context, base: date, wday: int, rel: st
     plain = (m.group("rel") or "").lower()
     if plain == "this":
         day = base + timedelta(days=wday - base.isoweekday())
-    elif not rel and wday in ctx.weekdays and REUSE_WEEKDAYS and not ctx.narrative:
+    elif (
+        not rel
+        and wday in ctx.weekdays
+        and REUSE_WEEKDAYS
+        and not ctx.narrative
+        and _agrees(m, ctx, base, wday)
+    ):
         day = ctx.weekdays[wday]
     else:
         day = weekday_near(base, wday, _weekday_direction(rel, ctx, m.start(), m.end()))
@@ -95,14 +101,27 @@ def _weekday_date(m: re.Match[str], ctx: Context, base: date, wday: int, rel: st
 REUSE_WEEKDAYS = True  # news is consistent: a second bare "Thursday" is the first one's date
 
 
+def _agrees(m: re.Match[str], ctx: Context, base: date, wday: int) -> bool:
+    """The earlier same-named day fits this clause's tense ("was at 91 percent on Tuesday" cannot
+    reuse a Tuesday that lies ahead of the anchor); a possessive ("Thursday's talks") always fits."""
+    if re.match(r"[’']s\b", ctx.text[m.end() : m.end() + 3]):
+        return True  # "praised Thursday's talks": the verb's tense says nothing about Thursday
+    tense = tense_at(ctx.text, m.start(), m.end())
+    earlier = ctx.weekdays[wday]
+    return not ((tense == "past" and earlier > base) or (tense == "future" and earlier < base))
+
+
 def _weekday_direction(rel: str, ctx: Context, start: int, end: int) -> int:
     if rel in ("last", "past", "previous"):
         return -2
     if rel in ("next", "coming", "following"):
         return 2
-    if re.search(r"\b(?:until|till|through|by|next|from)\s+$", ctx.text[max(0, start - 8) : start], re.I):
-        return 1
     tense = tense_at(ctx.text, start, end)
+    before = ctx.text[max(0, start - 8) : start]
+    if re.search(r"\b(?:until|till|through|next|from)\s+$", before, re.I):
+        return 1
+    if re.search(r"\bby\s+$", before, re.I) and tense != "past":
+        return 1  # but "by Tuesday afternoon the ministry had called it …" is past
     return -1 if tense == "past" else 1 if tense == "future" else 0
 
 
