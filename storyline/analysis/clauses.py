@@ -45,7 +45,7 @@ def clause_around(sentence: str, start: int, end: int) -> str:
     return tidy(_truncate(text, end - pieces[lo][0]))
 
 
-_TRAILING_NAME = re.compile(r"(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+\s*$")
+_TRAILING_NAME = re.compile(r"(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+(?:,\s*\d{1,3})?\s*$")
 
 
 def _antecedent_start(sentence: str, piece: tuple[int, int]) -> int:
@@ -57,7 +57,7 @@ def _antecedent_start(sentence: str, piece: tuple[int, int]) -> int:
 
 def tidy(text: str) -> str:
     """Strip leading conjunctions and trailing punctuation; capitalise the first letter."""
-    text = _LEAD.sub("", _LABEL.sub("", text.strip()))
+    text = _LEAD.sub("", _LABEL.sub("", text.strip().lstrip("—–- ")))
     text = _TRAIL.sub("", text).strip(" \"'“”‘’")
     return text[:1].upper() + text[1:] if text else text
 
