@@ -40,6 +40,7 @@ _JUNK = re.compile(
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s+[—–-]{1,2}\s+(?=[A-Z])")
 # "But French officials said ..." → "French officials said ...": still word for word in the article.
 _LEADING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So|Still|However,)\s+(?=[A-Z])")
+_QUOTED = re.compile(r"[“\"][^”\"]{3,}[”\"]")
 _DANGLING = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Their|Its|But|And|Instead)\b")
 
 
@@ -124,12 +125,17 @@ def _key_quotes(quotes: Sequence[Quote], top: int = 3) -> list[str]:
 
 
 def _conflict_sentences(conflicts: Sequence[Conflict], pool: Sequence[Candidate]) -> list[Candidate]:
-    """For the first denial: the best assertion and denial sentences available as candidates."""
+    """For the first denial: the best assertion and denial sentences available as candidates,
+    and the denier's own quoted words when another denial sentence carries them
+    ("… had “simply written incorrectly”")."""
     denial = next((c for c in conflicts if c.kind == "denial"), None)
     if denial is None:
         return []
     picks: list[Candidate] = []
-    for claim in (denial.claims[0], _first_denial_claim(denial)):
+    first = _first_denial_claim(denial)
+    quoted = next((c for c in denial.claims if _QUOTED.search(c.text) and is_denial(c.text)), None)
+    wanted = [denial.claims[0], first] + ([quoted] if quoted and not _QUOTED.search(first.text) else [])
+    for claim in wanted:
         match = _candidate_for(claim.text, pool)
         if match is not None and match not in picks:
             picks.append(match)
