@@ -179,3 +179,12 @@ def test_main_event_is_the_news_most_leads_report() -> None:
     boosted = [replace(c, score=top + 0.3) if c.sentence.article == "scene" else c for c in pool]
     first = summary_module.select(boosted, [], 3)[0]
     assert "reopen the Marrow Strait" in first.sentence.text  # two leads agree; the scene is alone
+
+
+def test_the_deniers_quoted_words_are_required_with_the_denial() -> None:
+    case = CASES["strait_talks"]
+    conflicts = find_conflicts(case.story, case.articles, {}, [], [], times=case.times)
+    pool = summary_module.candidates(case.articles, case.articles, [], conflicts)
+    picks = [c.sentence.text for c in summary_module._conflict_sentences(conflicts, pool)]
+    assert len(picks) == 3
+    assert "denying that any deal" in picks[1] and "“simply not true”" in picks[2]
