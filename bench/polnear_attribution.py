@@ -12,7 +12,8 @@ Metrics (predicted vs gold attributions, one-to-one greedy matching by overlap):
 - exact match: same start and end after trimming spaces and trailing . , ; : from both;
 - speaker accuracy: among overlap-matched pairs whose gold has a Source, the predicted source span
   overlaps the gold Source span;
-- quoted vs unquoted: a content span is "quoted" when it contains a quotation mark.
+- quoted vs unquoted: a content span is "quoted" when it contains a double quotation mark
+  (straight, curly, guillemet, or the newswire '' made of two apostrophes).
 The open baseline is textacy 0.13 ``direct_quotations`` (run with $TEXTACY_PYTHON, default
 /tmp/textacy-venv/bin/python, because textacy cannot share our venv). Anchor: BBC Citron, overlap
 F1 0.83 content / 0.85 source on PARC 3.0 (a related corpus, not this one).
@@ -63,7 +64,8 @@ class Span:
     source: tuple[int, int] | None = None
 
     def quoted(self, text: str) -> bool:
-        return any(ch in QUOTE_CHARS for ch in text[self.start : self.end])
+        piece = text[self.start : self.end]
+        return any(ch in QUOTE_CHARS for ch in piece) or "''" in piece
 
 
 def data_dir() -> Path:

@@ -60,3 +60,10 @@ def test_mixed_marks_close_each_other() -> None:
 def test_new_opening_mark_closes_a_pending_quote_at_its_sentence_end() -> None:
     text = "“Talks went well. The rest is open. On trade, the two sides “agreed to meet again”, it said."
     assert inner(text) == ["Talks went well. The rest is open.", "agreed to meet again"]
+
+
+def test_twin_apostrophes_are_one_double_mark() -> None:
+    text = "He said ''the fees are high,'' and that the fleet was ''taking a close look'' at it. Don''t."
+    spans = find_quotes(text)
+    assert [text[q.start : q.end] for q in spans] == ["''the fees are high,''", "''taking a close look''"]
+    assert [text[q.inner_start : q.inner_end] for q in spans] == ["the fees are high,", "taking a close look"]

@@ -322,3 +322,25 @@ def test_master_of_the_seat_is_the_leader_named_with_it() -> None:
 def test_statement_of_a_seat_speaks_for_the_seat() -> None:
     q = only("The harbour will reopen in May, says the Kremlin statement.")
     assert (q.speaker_text, q.speaker) == ("the Kremlin statement", "Kremlin")
+
+
+def test_parenthetical_cue_reports_the_clause_around_it() -> None:
+    q = only("The museum, Mr. Voss said, would make visitors face uncomfortable truths.")
+    assert q.kind == "indirect"
+    assert q.text == "The museum, Mr. Voss said, would make visitors face uncomfortable truths"
+    assert (q.speaker_text, q.speaker) == ("Mr. Voss", "Voss")
+
+
+def test_reported_clause_ends_before_a_further_speech_act() -> None:
+    text = "Voss said he would order a review of the harbour defences and warned against smugglers."
+    q = only(text, kind="indirect")
+    assert q.text == "he would order a review of the harbour defences"
+
+
+def test_twin_apostrophe_quotes() -> None:
+    text = "''The fees are a disaster for the fleet,'' Harald Voss said. ''Nobody asked us.''"
+    quotes = run(text).quotes
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [
+        ("direct", "The fees are a disaster for the fleet,", "Harald Voss"),
+        ("direct", "Nobody asked us.", "Harald Voss"),
+    ]

@@ -21,7 +21,7 @@ from storyline.records import Annotations, Article
 
 __all__ = ["annotate", "annotate_all", "collect_quotes", "format_quotes", "link_entities"]
 
-VERSION = "2026.11.23-2"  # bump when annotation output changes: cached annotations are keyed on it
+VERSION = "2026.11.23-3"  # bump when annotation output changes: cached annotations are keyed on it
 
 
 def annotate(article: Article) -> Annotations:

@@ -90,7 +90,12 @@ def _mention(doc: Doc, article: Article, a: Attribution, resolver: SpeakerResolv
     text = article.text
     speaker_text = speaker = None
     s_start = s_end = None
-    if a.cue is not None and a.cue.source is not None and not _overlaps(a.cue.source, (a.start, a.end)):
+    parenthetical = a.cue is not None and a.start <= a.cue.start < a.end  # "X, he said, Y"
+    if (
+        a.cue is not None
+        and a.cue.source is not None
+        and (parenthetical or not _overlaps(a.cue.source, (a.start, a.end)))
+    ):
         s_start, s_end = a.cue.source
         speaker_text = text[s_start:s_end]
         span = doc.char_span(s_start, s_end, alignment_mode="expand")

@@ -283,6 +283,9 @@ def _object_child(cue: Token) -> Token | None:
 def _clause_span(cue: Token) -> Span | None:
     clause = _clause_child(cue)
     if clause is None:
+        host = _host_clause(cue)
+        if host is not None:
+            return host
         obj = _object_child(cue)
         if obj is None:
             return None
@@ -303,19 +306,48 @@ def _clause_span(cue: Token) -> Span | None:
 
 
 def _cut_at_next_speaker(cue: Token, span: Span) -> Span:
-    """End the content before a coordinated statement by someone else ("... and Westland announced")."""
+    """End the content before a further statement ("... and Westland announced", "... and warned",
+    "..., arguing that"): it is an attribution of its own."""
     for tok in span:
         if tok is cue or not _is_cue(tok) or tok.lower_ == "according":
             continue
         own = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
-        subj = own if tok.dep_ == "conj" else (None if own is not None else _adjacent_subject(tok))
-        if subj is None or subj.i <= span.start:
+        first: Token | None
+        if tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG" and own is None):
+            first = own.left_edge if own is not None else tok  # "... and warned", "..., arguing that"
+        elif own is None:
+            first = _adjacent_subject(tok)
+        else:
             continue
-        end = subj.left_edge.i
+        if first is None or first.i <= span.start:
+            continue
+        end = first.i
         while end > span.start and (cue.doc[end - 1].is_punct or cue.doc[end - 1].dep_ == "cc"):
             end -= 1
         return cue.doc[span.start : end]
     return span
+
+
+def _host_clause(cue: Token) -> Span | None:
+    """ "The museum, he said, would open in May": a parenthetical cue reports the clause around it."""
+    if cue.dep_ != "parataxis" or cue.head is cue or not _subject_child(cue):
+        return None
+    doc, head = cue.doc, cue.head
+    lo, hi = head.left_edge.i, _trim_end(head.right_edge).i
+    if cue.left_edge.i <= lo:
+        lo = cue.right_edge.i + 1
+        while lo < hi and doc[lo].is_punct:
+            lo += 1
+    elif cue.right_edge.i >= hi:
+        hi = cue.left_edge.i - 1
+        while hi > lo and doc[hi].is_punct:
+            hi -= 1
+    span = doc[lo : hi + 1]
+    return span if len(span) >= _MIN_CLAUSE_TOKENS else None
+
+
+def _subject_child(tok: Token) -> bool:
+    return any(c.dep_ in _SUBJ_DEPS for c in tok.children)
 
 
 def _according_clause(cue: Token) -> Span | None:

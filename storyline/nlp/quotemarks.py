@@ -32,10 +32,41 @@ class QuoteSpan:
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
-    """All quoted passages of ``text`` in order; single quotes only outside double-quoted ones."""
-    doubles = _double_quotes(text)
-    singles = [q for q in _single_quotes(text) if not any(_inside(q, d) for d in doubles)]
+    """All quoted passages of ``text`` in order; single quotes only outside double-quoted ones.
+
+    Two apostrophes (''like this'', a newswire habit) count as one double mark.
+    """
+    marked = _twin_apostrophes(text) if "''" in text else text
+    doubles = [_widen(text, marked, q) for q in _double_quotes(marked)]
+    singles = [q for q in _single_quotes(marked) if not any(_inside(q, d) for d in doubles)]
     return sorted(doubles + singles, key=lambda q: q.start)
+
+
+def _twin_apostrophes(text: str) -> str:
+    """``text`` with each '' turned into a one-character double mark plus a space, same length:
+    an opening '' becomes ' "', a closing one '" '."""
+    chars = list(text)
+    i = 0
+    while i + 1 < len(text):
+        if text[i] == "'" and text[i + 1] == "'" and (i + 2 >= len(text) or text[i + 2] != "'"):
+            opening = (
+                (i == 0 or text[i - 1] in _OPEN_CONTEXT) and i + 2 < len(text) and not text[i + 2].isspace()
+            )
+            chars[i], chars[i + 1] = (" ", '"') if opening else ('"', " ")
+            i += 2
+        else:
+            i += 1
+    return "".join(chars)
+
+
+def _widen(text: str, marked: str, q: QuoteSpan) -> QuoteSpan:
+    """Put both apostrophes of a '' mark back inside the span."""
+    start, end = q.start, q.end
+    if text[start] == "'" and start > 0 and text[start - 1] == "'" and marked[start - 1] == " ":
+        start -= 1
+    if q.closed and text[end - 1] == "'" and end < len(text) and text[end] == "'" and marked[end] == " ":
+        end += 1
+    return QuoteSpan(start, end, q.inner_start, q.inner_end, q.closed)
 
 
 def _inside(q: QuoteSpan, outer: QuoteSpan) -> bool:
