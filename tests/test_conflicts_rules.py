@@ -138,3 +138,32 @@ def test_counts_as_of_different_days_do_not_date_an_event_differently() -> None:
     }
     found = find_conflicts(_story(a, b), [a, b], {}, [], [], times=times)
     assert [c.kind for c in found if c.kind in ("date", "number")] == []
+
+
+def test_the_one_whose_promise_is_denied_is_not_its_target_and_one_dispute_stays_one() -> None:
+    claims = _art(
+        "a",
+        "Kestish officials said Veloria had agreed to reopen the Marrow crossing to fishing boats.\n\n"
+        "The Kestish officials said Minister Olav Brandt gave the commitment on the crossing late in the "
+        "evening session.",
+    )
+    himself = _art(
+        "b",
+        "Minister Olav Brandt said he had promised only that Veloria would keep its neighbour informed "
+        "about the crossing.",
+    )
+    denial = _art(
+        "c",
+        "Veloria rejected the Kestish claims that it had agreed to reopen the Marrow crossing.\n\n"
+        "Spokeswoman Ilse Varga said Minister Brandt made no commitment on the crossing, written or otherwise.",
+    )
+    people = [
+        Entity(id="e1", name="Olav Brandt", type="PERSON", aliases=("Brandt",), roles=("Minister",)),
+        Entity(id="e2", name="Ilse Varga", type="PERSON", aliases=("Varga",)),
+    ]
+    arts = [claims, himself, denial]
+    found = [c for c in find_conflicts(_story(*arts), arts, {}, [], people) if c.kind == "denial"]
+    assert len(found) == 1
+    who = [x.attributed_to for x in found[0].claims]
+    assert "Olav Brandt" not in who and not any("promised only" in x.text for x in found[0].claims)
+    assert {x.article for x in found[0].claims} == {"a", "c"}

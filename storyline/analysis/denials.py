@@ -199,7 +199,19 @@ def _assertion(st: Statement, denial: Denial) -> bool:
         return False
     if same_source(st.source, denial.statement.source) or same_side(st, denial.statement.source):
         return False
+    if _speaks_for_himself(st, denial):
+        return False
     return bool(denial.proposition & st.words)
+
+
+def _speaks_for_himself(st: Statement, denial: Denial) -> bool:
+    """ "Venhold made no commitment" (his spokeswoman) does not deny what Venhold says himself
+    ("he had promised only that …"): the one whose promise is denied is on the denier's side."""
+    if not st.source or not _SUBJECT_DENIED.match(denial.cue):
+        return False
+    return bool(_source_tokens(st) & denial.about) or any(
+        same_source(st.source, tok[1:].replace("_", " ")) for tok in denial.about
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -242,7 +254,32 @@ def conflicts(story: str, items: Sequence[Statement]) -> list[Conflict]:
             home[1].append(den)
     for group in groups:
         _extend_assertions(group, items)
-    return [_conflict(story, targets, dens) for targets, dens in groups]
+    return [_conflict(story, targets, dens) for targets, dens in _same_parties(groups)]
+
+
+def _same_parties(groups: list[Group]) -> list[Group]:
+    """One dispute per pair of sides: groups whose asserters and deniers are the same sources
+    ("three Estrenian officials" vs Katya Brenner, about the agreement and about the commitment)."""
+    merged: list[Group] = []
+    for targets, dens in groups:
+        home = next((g for g in merged if _parties_meet(g, (targets, dens))), None)
+        if home is None:
+            merged.append((list(targets), list(dens)))
+            continue
+        home[0].extend(t for t in targets if t not in home[0])
+        home[1].extend(d for d in dens if d not in home[1])
+    return merged
+
+
+def _parties_meet(a: Group, b: Group) -> bool:
+    def meet(xs: Sequence[str | None], ys: Sequence[str | None]) -> bool:
+        return any(same_source(x, y) for x in xs for y in ys)
+
+    asserters_a = [t.source for t in a[0]]
+    asserters_b = [t.source for t in b[0]]
+    deniers_a = [d.statement.source for d in a[1]]
+    deniers_b = [d.statement.source for d in b[1]]
+    return meet(asserters_a, asserters_b) and meet(deniers_a, deniers_b)
 
 
 def _home_for(den: Denial, groups: list[Group]) -> Group | None:
@@ -286,7 +323,10 @@ def _assertion_for_any(st: Statement, dens: Sequence[Denial]) -> bool:
     if st.source is None or _not_assertion(st.sentence.text):
         return False
     return not any(
-        same_source(st.source, d.statement.source) or same_side(st, d.statement.source) for d in dens
+        same_source(st.source, d.statement.source)
+        or same_side(st, d.statement.source)
+        or _speaks_for_himself(st, d)
+        for d in dens
     )
 
 
