@@ -167,3 +167,18 @@ def test_the_one_whose_promise_is_denied_is_not_its_target_and_one_dispute_stays
     who = [x.attributed_to for x in found[0].claims]
     assert "Olav Brandt" not in who and not any("promised only" in x.text for x in found[0].claims)
     assert {x.article for x in found[0].claims} == {"a", "c"}
+
+
+def test_denial_summary_quotes_the_claim_without_dateline_or_attribution() -> None:
+    claim = _art(
+        "a",
+        "ARLEN, Kestland (Wirepress) — Kestland said on Monday that Veloria had agreed to reopen the crossing.",
+    )
+    denial = _art(
+        "b",
+        "Veloria on Tuesday denied that any agreement on the crossing had been reached.\n\n"
+        "Fishing crews in Odda have waited for weeks.\n\nThe harbour board meets again in May.\n\n"
+        "Ferry prices rose sharply over the winter.",
+    )
+    (conflict,) = find_conflicts(_story(claim, denial), [claim, denial], {}, [], [])
+    assert conflict.summary.startswith("Kestland says “Veloria had agreed to reopen the crossing")

@@ -36,7 +36,9 @@ _CUES = re.compile(
 )
 _PROPOSITION = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|refut\w*|reject\w*|dismiss\w*|made no|gave no|did not|never)\s+"
-    r"(?:(?:a|the|any|media|news|press|western|these|those|such)\s+)*(?:" + _CLAIM_NOUN + r"\s+)?"
+    r"(?:(?:a|the|any|media|news|press|western|these|those|such)\s+)*(?:(?:[\w’'-]+\s+){0,2}?"
+    + _CLAIM_NOUN
+    + r"\s+)?"
     r"(?:that\s+)?(?P<prop>[^.;,\[…]+)",
     re.I,
 )
@@ -302,18 +304,20 @@ def _home_for(den: Denial, groups: list[Group]) -> Group | None:
 
 
 def _extend_assertions(group: Group, items: Sequence[Statement]) -> None:
-    """Add other sources that repeat the denied claim (two shared words with what is denied)."""
+    """Add other sources that repeat the denied claim (two shared words with what is denied,
+    and one of the denied heads: "agreed", not just "dam" and "Estrenian")."""
     targets, dens = group
     topic = frozenset().union(
         *(d.proposition for d in dens if not _ANAPHOR.search(d.statement.sentence.text))
     )
+    heads = frozenset().union(*(d.heads for d in dens))
     sources = {t.source for t in targets}
     for st in items:
         if len(targets) >= MAX_ASSERTIONS:
             return
         if st in targets or st.source in sources or not _assertion_for_any(st, dens):
             continue
-        if len(topic & st.words) >= 2:
+        if len(topic & st.words) >= 2 and has_head(asserted_words(st.sentence.text), heads):
             targets.append(st)
             sources.add(st.source)
 
@@ -390,16 +394,22 @@ def _summary(targets: list[Statement], dens: list[Denial]) -> str:
 
 _ATTRIBUTION_LEAD = re.compile(
     r"^(?:but\s+|and\s+)?(?:according to [^,]+,\s*"
-    r"|(?P<who>[^,“\"]{2,60}?)\s+(?:said|says|say|told \w+)\s+(?:that\s+)?)",
+    r"|(?P<who>[^,“\"]{2,60}?)\s+(?:said|says|say|told \w+)\s+(?:on \w+day\s+|\w+day\s+)?(?:that\s+)?)",
     re.I,
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it"})
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w ]{1,30})?(?:\s*\([^)]{1,40}\))?\s+[—–-]{1,2}\s+"
 )
 
 
 def _unattributed(st: Statement) -> str:
-    """The claim without its leading attribution ("According to X, ...", "X said that ...")."""
-    text = st.sentence.text
+    """The claim without its dateline and leading attribution ("According to X, ...", "X said
+    on Monday that ...")."""
+    text = _DATELINE.sub("", st.sentence.text)
     m = _ATTRIBUTION_LEAD.match(text)
-    if m and (m.group("who") is None or (st.source and st.source.lower() in m.group("who").lower())):
+    who = (m.group("who") or "").lower() if m else ""
+    if m and (not who or who in _PRONOUNS or (st.source and st.source.lower() in who)):
         return text[m.end() :]
     return text
 
