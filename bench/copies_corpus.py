@@ -7,7 +7,8 @@ a fixed seed. Every chrome, credit and headline line below is synthetic.
 Reprint types (one or more mutations each): syndicated copy (other chrome lines, wire credit,
 dateline, headline line, typos, re-paragraphing), truncated copy, updated version (update paragraphs
 added, paragraphs dropped or edited, new dateline). Hard negatives: a different article quoting one
-sentence of a base article, plus the natural same-topic pairs of ECB+ and PolNeAR.
+sentence of a base article, a rewrite reusing two of its sentences, a follow-up from the same outlet
+repeating one of its background paragraphs, plus the natural same-topic pairs of ECB+ and PolNeAR.
 """
 
 from __future__ import annotations
@@ -278,6 +279,19 @@ class Generator:
         own.insert(self.rng.randrange(len(own) + 1), f"“{quote}” the statement said, according to a source.")
         return own
 
+    def follow_up(self, base: Base) -> list[str] | None:
+        """A later, different article of the same affair that repeats one background paragraph of
+        ``base`` verbatim (as wire follow-ups do), the repeat under a fifth of its words."""
+        background = [p for p in base.paragraphs[1:] if 20 <= len(p.split()) <= 80]
+        if not background:
+            return None
+        para = self.rng.choice(background)
+        own = self.donor(self.rng.randint(4, 8))
+        while len(para.split()) > 0.2 * sum(len(p.split()) for p in [para, *own]):
+            own.extend(self.donor(1))
+        own.insert(self.rng.randrange(1, len(own) + 1), para)
+        return own
+
     def rewrite(self, base: Base) -> list[str]:
         """A different article that reuses two sentences of ``base`` verbatim (under a fifth of it)."""
         sentences = self.borrowable(base, 8)
@@ -324,6 +338,10 @@ def generate(
             wid = f"{base.key}#rewrite"
             articles.append(_article(wid, gen.rewrite(base), "Rewrite", rng.choice(OUTLETS), None, base.date))
             gold[wid] = wid
+        if rng.random() < 0.1 and (follow := gen.follow_up(base)) is not None:
+            fid = f"{base.key}#follow-up"
+            articles.append(_article(fid, follow, "Follow-up", source, wire, _later(rng, base.date) or base.date))
+            gold[fid] = fid
         if rng.random() >= copy_share:
             continue
         for n in range(rng.choice([1, 1, 2, 2, 3, 4, 6])):

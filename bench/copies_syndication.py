@@ -107,6 +107,30 @@ def kind_report(corpus: Generated, groups: Sequence[CopyGroup]) -> str:
     return f"member kind = generated kind for {agree}/{total} reprints (confusions: {mistakes or 'none'})"
 
 
+def negatives_report(corpus: Generated, pred: Mapping[str, str]) -> str:
+    """Hard negatives put in one copy group with an article of another gold cluster, per kind.
+
+    Kinds: the generated negatives (quoting, rewrite, follow-up) and the ECB+ base articles (each
+    ECB+ topic holds several reports of two similar events: same-topic non-copies).
+    """
+    golds: dict[str, set[str]] = {}
+    for aid, cluster in pred.items():
+        golds.setdefault(cluster, set()).add(corpus.gold[aid])
+    kinds: dict[str, list[bool]] = {}
+    for a in corpus.articles:
+        if "#" in a.id:
+            kind = a.id.rsplit("#", 1)[1]
+            if kind.startswith("r"):
+                continue  # a reprint
+        elif a.id.startswith("ecb/"):
+            kind = "ECB+ same-topic"
+        else:
+            continue
+        kinds.setdefault(kind, []).append(len(golds[pred[a.id]]) > 1)
+    parts = [f"{k} {sum(v)}/{len(v)}" for k, v in sorted(kinds.items())]
+    return "hard negatives wrongly grouped: " + ", ".join(parts)
+
+
 def run(split: str, seed: int) -> None:
     docs, pool = bases(split)
     docs, dropped = drop_overlapping(docs)
@@ -116,10 +140,13 @@ def run(split: str, seed: int) -> None:
     print(f"{n_copies} reprints, {len(corpus.articles)} articles, seed {seed}")
     start = time.perf_counter()
     groups = find_copies(corpus.articles)
-    score("storyline CopyIndex", corpus, labels_of(groups, corpus.articles), time.perf_counter() - start)
+    ours = labels_of(groups, corpus.articles)
+    score("storyline CopyIndex", corpus, ours, time.perf_counter() - start)
     start = time.perf_counter()
     plain = datasketch_groups(corpus.articles)
     score("datasketch MinHashLSH(0.5)", corpus, plain, time.perf_counter() - start)
+    print("  storyline  " + negatives_report(corpus, ours))
+    print("  datasketch " + negatives_report(corpus, plain))
     print("  " + canonical_accuracy(corpus, groups))
     print("  " + kind_report(corpus, groups))
     print("  " + ANCHORS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -226,3 +227,57 @@ def test_public_api_is_small_and_sorted() -> None:
         n for n in dir(copies) if not n.startswith("_") and not isinstance(getattr(copies, n), type(copies))
     }
     assert public - {"annotations"} == set(copies.__all__)
+
+
+def _variant(aid: str, paragraphs: list[str], title: str = "", published: str = "2031-03-04T12:00") -> Article:
+    text = "\n\n".join(paragraphs)
+    return Article(aid, aid, title, text, content_hash(text), published=published)
+
+
+def _wire_paragraphs(arts: dict[str, Article]) -> list[str]:
+    return arts["wire"].text.split("\n\n")
+
+
+def test_wire_copy_trimmed_by_its_last_paragraph_is_near_not_partial(arts: dict[str, Article]) -> None:
+    trimmed = _variant("trimmed", _wire_paragraphs(arts)[:-1])
+    group = _one(find_copies([arts["wire"], trimmed]))
+    assert (group.canonical, group.kind) == ("wire", "near")
+    assert group.details[1].lacks == (_wire_paragraphs(arts)[-1],)
+
+
+def test_copy_cut_to_its_first_paragraphs_is_partial(arts: dict[str, Article]) -> None:
+    cut = _variant("cut", _wire_paragraphs(arts)[:4])
+    assert _one(find_copies([arts["wire"], cut])).kind == "partial"
+
+
+def test_a_fragment_of_the_first_paragraph_is_partial(arts: dict[str, Article]) -> None:
+    lede = _wire_paragraphs(arts)[0].split(" ")
+    fragment = _variant("fragment", ["Advertisement", " ".join(lede[:12]) + " …", "Read more at example.org."])
+    group, kinds = classify([arts["wire"], fragment])  # too short for LSH; classified once verified
+    assert (group.canonical, kinds) == ("wire", {"fragment": "partial"})
+
+
+def test_headline_repeated_in_the_body_is_not_added_content(arts: dict[str, Article]) -> None:
+    title = "Norvale harbour bridge closed for six weeks after engineers find deep cracks in two support cables."
+    wire = replace(arts["wire"], title=title)
+    reprint = _variant("headlined", ["WATCH: " + title.upper(), *_wire_paragraphs(arts)], title="Bridge shut")
+    group = _one(find_copies([wire, reprint]))
+    assert group.kind == "near"
+    assert group.details[1].adds == ("WATCH: " + title.upper(),)  # still listed, but not content
+
+
+def test_new_dateline_and_credit_on_a_paragraph_still_match(arts: dict[str, Article]) -> None:
+    paras = _wire_paragraphs(arts)
+    moved = [paras[0].replace("NORVALE — ", "HARBOUR CITY (CPA Wire) — "), *paras[1:]]
+    group = _one(find_copies([arts["wire"], _variant("moved", moved)]))
+    assert group.kind == "near"
+    assert group.details[1].adds == group.details[1].lacks == ()
+
+
+def test_merged_paragraphs_are_not_lacking(arts: dict[str, Article]) -> None:
+    paras = _wire_paragraphs(arts)
+    merged = [paras[0], paras[1] + " " + paras[2], *paras[3:]]
+    merged[-1] += " Updated at noon."
+    group = _one(find_copies([arts["wire"], _variant("merged", merged)]))
+    assert group.details[1].lacks == ()
+    assert group.kind == "near"

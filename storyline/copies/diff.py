@@ -8,6 +8,8 @@ when most of its shingles occur in the other text.
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,15 +24,25 @@ MATCH_RATIO = 85.0  # fuzzy ratio for two paragraphs to be the same paragraph
 SAME_RATIO = 90.0  # a paragraph this close to the start of a longer one was cut short
 COVERED = 0.6  # share of a paragraph's shingles found in the other text to count as present
 NEAR_SHARE = 0.05  # at most this share of words may be rewritten in a near copy
+TRIM_SHARE = 0.25  # a copy cut at its end by at most this share of the content words is still near
+DATELINE_SLACK = 48  # characters a dateline (with a credit) may add in front of a paragraph
+HEADLINE_SLACK = 24  # characters a headline line may add to a title (a "WATCH: " prefix, a kicker)
+
+
+# "KYIV — ", "WASHINGTON (AP) — ", "MOSCOW, Feb 7 (Reuters) - ": compared without it
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .,'’]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2})?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+"
+)
 
 
 class Paragraph:
     """One paragraph; its fingerprint is computed only when fuzzy matching did not suffice."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, titles: Sequence[str] = ()) -> None:
         self.text = text
-        self.norm = normalize_for_hash(text)
+        self.norm = normalize_for_hash(_DATELINE.sub("", text, count=1))
         self.words = len(text.split())
+        self.headline = any(_is_title(self.norm, t) for t in titles)
 
     @functools.cached_property
     def print(self) -> Fingerprint:
@@ -38,8 +50,15 @@ class Paragraph:
 
     @property
     def minor(self) -> bool:
-        """A short line, a headline-like line or a chrome/credit line rather than article content."""
-        return is_minor(self.text, self.words)
+        """A short line, a headline, a chrome/credit line rather than article content."""
+        return self.headline or is_minor(self.text, self.words)
+
+
+def _is_title(norm: str, title: str) -> bool:
+    """Whether a normalised paragraph is the (normalised) title, perhaps cut short or prefixed."""
+    if len(title) < 20 or not norm or not len(title) / 2 <= len(norm) <= len(title) + HEADLINE_SLACK:
+        return False
+    return fuzz.partial_ratio(norm, title) >= SAME_RATIO
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +81,10 @@ class ParagraphDiff:
     rewritten_words: int  # words of matched paragraphs, weighted by how much they changed
 
 
-def side_of(text: str) -> Side:
-    return Side(tuple(Paragraph(p) for p in split_paragraphs(text)), fingerprint(text))
+def side_of(text: str, titles: Sequence[str] = ()) -> Side:
+    """The paragraphs of ``text``; a paragraph repeating one of ``titles`` counts as a headline line."""
+    normed = [n for n in {normalize_for_hash(t) for t in titles} if n]
+    return Side(tuple(Paragraph(p, normed) for p in split_paragraphs(text)), fingerprint(text))
 
 
 def _covered(paragraph: Paragraph, other: Fingerprint) -> bool:
@@ -73,13 +94,22 @@ def _covered(paragraph: Paragraph, other: Fingerprint) -> bool:
     return float(np.isin(own, other.shingles, assume_unique=True).mean()) >= COVERED
 
 
-def _cut_from(para: Paragraph, canonical: Side) -> int | None:
-    """The canonical paragraph that ``para`` is the beginning of (a paragraph cut short), if any."""
+def _inside(para: Paragraph, others: Sequence[Paragraph], slack: int | None = None) -> int | None:
+    """The first of ``others`` that holds ``para`` (fuzzily) and is longer, by at most ``slack`` chars.
+
+    Finds a paragraph cut short (``para`` is the beginning of a longer one), a paragraph that
+    gained a dateline (the other is ``para`` behind a prefix) and paragraphs merged into one.
+    """
     text = para.norm
-    if len(text) < 40:
+    if len(text) < 30:
         return None
-    for j, other in enumerate(canonical.paragraphs):
-        if len(other.norm) > len(text) and fuzz.partial_ratio(text, other.norm) >= SAME_RATIO:
+    for j, other in enumerate(others):
+        longer = len(other.norm) - len(text)
+        if (
+            longer > 0
+            and (slack is None or longer <= slack)
+            and fuzz.partial_ratio(text, other.norm) >= SAME_RATIO
+        ):
             return j
     return None
 
@@ -96,7 +126,10 @@ def diff(canonical: Side, member: Side) -> ParagraphDiff:
             matched.add(int(best[2]))
             rewritten += para.words * (1 - best[1] / 100)
             continue
-        cut = _cut_from(para, canonical)
+        cut = _inside(para, canonical.paragraphs)
+        if cut is None:  # the member's paragraph may be a canonical one behind a new dateline
+            cut = next((j for j, c in enumerate(canonical.paragraphs)
+                        if j not in matched and _inside(c, [para], DATELINE_SLACK) == 0), None)  # fmt: skip
         if cut is not None:
             matched.add(cut)
         elif not _covered(para, canonical.print):
@@ -104,7 +137,7 @@ def diff(canonical: Side, member: Side) -> ParagraphDiff:
     lacks = [
         j
         for j, para in enumerate(canonical.paragraphs)
-        if j not in matched and not _covered(para, member.print)
+        if j not in matched and not _covered(para, member.print) and _inside(para, member.paragraphs) is None
     ]
     present = tuple(j for j in range(len(canonical.paragraphs)) if j not in lacks)
     return ParagraphDiff(tuple(adds), tuple(lacks), present, round(rewritten))
@@ -119,25 +152,42 @@ def _content(side: Side, indices: tuple[int, ...]) -> tuple[int, ...]:
 
 
 def _only_tail_missing(side: Side, missing: tuple[int, ...]) -> bool:
-    """Whether the content paragraphs of ``side`` that the other text lacks all come at its end."""
+    """Whether the content paragraphs of ``side`` that the other text lacks all come at its end.
+
+    What the other text holds before them is its content paragraphs, or when it holds none (a
+    fragment), any paragraph it shares.
+    """
     gone = set(_content(side, missing))
-    kept = [i for i in range(len(side.paragraphs)) if i not in gone and not side.paragraphs[i].minor]
+    present = [i for i in range(len(side.paragraphs)) if i not in gone]
+    kept = [i for i in present if not side.paragraphs[i].minor] or [i for i in present if i not in missing]
     return bool(gone) and bool(kept) and min(gone) > max(kept)
+
+
+def _trimmed_share(canonical: Side, member: Side) -> float:
+    """The share of the canonical's content words that the member is shorter by."""
+    own = sum(p.words for p in canonical.paragraphs if not p.minor)
+    kept = sum(p.words for p in member.paragraphs if not p.minor)
+    return max(0.0, 1 - kept / own) if own else 0.0
 
 
 def member_kind(canonical: Side, member: Side, d: ParagraphDiff, *, member_later: bool | None) -> CopyKind:
     """near, partial or version (exact copies are recognised before by their normalised text).
 
     ``member_later`` says whether the member was published after the canonical (None: unknown).
-    A member that is the canonical cut short is partial. A member that is the canonical extended
-    at its end is partial too when it was published earlier (the canonical, chosen for a credit,
-    is then a truncated reprint); published later or undated, it is taken for an updated version.
+    A member with the canonical's content, at most lightly retouched, is near; so is one whose end
+    was trimmed by at most ``TRIM_SHARE`` of the words (wire copy cut to fit). Cut shorter, it is
+    partial. A member that is the canonical extended at its end is partial too when it was published
+    earlier (the canonical, chosen for a credit, is then a truncated reprint); published later or
+    undated, it is taken for an updated version. Anything else (paragraphs added, dropped inside,
+    rewritten) is a version.
     """
     size = max(canonical.words, member.words, 1)
     added, lacking = _content_words(member, d.adds), _content_words(canonical, d.lacks)
-    if added == 0 and lacking == 0 and d.rewritten_words <= NEAR_SHARE * size:
+    tail_only = lacking == 0 or _only_tail_missing(canonical, d.lacks)
+    trimmed = _trimmed_share(canonical, member)
+    if added == 0 and tail_only and trimmed <= TRIM_SHARE and d.rewritten_words <= NEAR_SHARE * size:
         return "near"
-    if added == 0 and _only_tail_missing(canonical, d.lacks):
+    if added == 0 and tail_only and (lacking or trimmed > TRIM_SHARE):
         return "partial"
     if lacking == 0 and member_later is False and _only_tail_missing(member, d.adds):
         return "partial"

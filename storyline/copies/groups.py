@@ -53,7 +53,8 @@ def classify(
 ) -> tuple[CopyGroup, dict[str, CopyKind]]:
     """The CopyGroup of ``articles`` and the kind of each non-canonical member."""
     by_id = {a.id: a for a in articles}
-    views = {a.id: (sides or {}).get(a.id) or side_of(a.text) for a in by_id.values()}
+    titles = sorted({a.title for a in by_id.values() if a.title})
+    views = {a.id: (sides or {}).get(a.id) or side_of(a.text, titles) for a in by_id.values()}
     words = {i: s.words for i, s in views.items()}
     first = canon.choose(list(by_id.values()), words)
     base = views[first.id]
