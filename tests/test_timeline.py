@@ -186,3 +186,24 @@ def test_a_sentence_opening_on_he_names_the_subject_before_it() -> None:
     texts = {e.date: e.text for e in entries}
     assert texts["2031-03-03"].startswith("[Ivo Marsk] met the harbour board on Monday")
     assert texts["2031-03-04"].startswith("She visited")  # "The board" is no person's name: unchanged
+
+
+def test_an_undated_article_is_cited_where_dated_articles_corroborate_its_weekdays() -> None:
+    dated_text = (
+        "Ministers from Veloria and Kestland met in Lindholm on Monday for talks on the Marrow Strait."
+    )
+    undated_text = (
+        "Ministers from Veloria and Kestland held talks on the Marrow Strait in Lindholm on Monday.\n\n"
+        "A second round of talks on fishing quotas will take place on Friday."
+    )
+    dated = _article("d", dated_text)  # published 2031-03-04, a Tuesday
+    undated = Article(id="u", path="u", title="u", text=undated_text, content_hash="u")
+    times = {
+        "d": (_expr(dated_text, "Monday", "2031-03-03"),),
+        "u": (
+            _expr(undated_text, "Monday", "XXXX-WXX-1"),
+            _expr(undated_text, "Friday", "XXXX-WXX-5", announced=True),
+        ),
+    }
+    entries = build_timeline(Story("s", "t", ("d", "u")), [dated, undated], times, use_embeddings=False)
+    assert [(e.date, e.articles) for e in entries] == [("2031-03-03", ("d", "u"))]  # Friday: uncorroborated

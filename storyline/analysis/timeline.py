@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from storyline.analysis._text import STOPWORDS, article_sentences, content_words, sentence_at
 from storyline.analysis.clauses import clause_around
-from storyline.analysis.similarity import Embedder, Similarity, precomputed
+from storyline.analysis.similarity import Embedder, Similarity, lexically_similar, precomputed
 from storyline.records import Article, Story, TimeExpr, TimelineEntry
 
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T|$)")
@@ -165,11 +166,59 @@ def build(
     embedder: Embedder | None = None,
 ) -> tuple[TimelineEntry, ...]:
     wanted = set(story.articles)
+    in_story = [a for a in articles if a.id in wanted]
     found: list[Mention] = []
-    for order, art in enumerate(a for a in articles if a.id in wanted):
+    for order, art in enumerate(in_story):
         found.extend(mentions(art, times.get(art.id, ()), order))
+    found.extend(corroborated_undated(in_story, times, found))
     if embedder is not None:
         embedder = precomputed(embedder, [m.text for m in found])
     entries = [entry(story.id, g) for g in merge(found, embedder)]
     entries.sort(key=lambda e: (e.date, e.announced, -len(e.articles), e.text))
     return tuple(entries)
+
+
+_BARE_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])(T[A-Z0-9:]+)?$")
+
+
+def corroborated_undated(
+    articles: Sequence[Article], times: Mapping[str, tuple[TimeExpr, ...]], dated: Sequence[Mention]
+) -> list[Mention]:
+    """Weekday mentions of the story's undated articles that dated articles corroborate.
+
+    An undated article's "on Monday" has no date. Each publication day of the story's
+    dated articles is tried as its anchor (past-tense weekdays on or before it, announced
+    ones on or after); the anchor under which most of its weekday events match a dated
+    article's event of the same day and words wins (the earliest on a tie), and only
+    those matching mentions are kept: they add a citation to an event other articles
+    already date, never a new entry resting on a guessed date.
+    """
+    days = sorted({a.published[:10] for a in articles if a.published})
+    out: list[Mention] = []
+    for order, art in enumerate(articles):
+        weekdays = [e for e in times.get(art.id, ()) if _BARE_WEEKDAY.match(e.value)]
+        if art.published or not weekdays or not days:
+            continue
+        best: list[Mention] = []
+        for anchor in days:
+            resolved = [replace(e, value=_on_anchor(e, date.fromisoformat(anchor))) for e in weekdays]
+            matched = [m for m in mentions(art, resolved, order) if _corroborated(m, dated)]
+            if len(matched) > len(best):
+                best = matched
+        out.extend(best)
+    return out
+
+
+def _on_anchor(expr: TimeExpr, anchor: date) -> str:
+    m = _BARE_WEEKDAY.match(expr.value)
+    assert m is not None
+    wday = int(m.group(1))
+    if expr.announced:
+        day = anchor + timedelta(days=(wday - anchor.isoweekday()) % 7)
+    else:
+        day = anchor - timedelta(days=(anchor.isoweekday() - wday) % 7)
+    return day.isoformat() + (m.group(2) or "")
+
+
+def _corroborated(m: Mention, dated: Sequence[Mention]) -> bool:
+    return any(o.date == m.date and lexically_similar(o.text, m.text) for o in dated)
