@@ -207,3 +207,22 @@ def test_an_undated_article_is_cited_where_dated_articles_corroborate_its_weekda
     }
     entries = build_timeline(Story("s", "t", ("d", "u")), [dated, undated], times, use_embeddings=False)
     assert [(e.date, e.articles) for e in entries] == [("2031-03-03", ("d", "u"))]  # Friday: uncorroborated
+
+
+def test_two_announcements_for_one_day_sharing_what_happens_are_one_entry() -> None:
+    text = (
+        "Both delegations stressed the importance of the talks planned this Thursday in Torvik.\n\n"
+        "Brenn and Marsk spoke hopefully about Thursday's talks.\n\n"
+        "The harbour board will publish its accounts on Thursday."
+    )
+    art = _article("a", text)
+    times = {
+        "a": (
+            _expr(text, "this Thursday", "2031-03-06", announced=True),
+            _expr(text, "Thursday's", "2031-03-06", announced=True),
+            _expr(text, "on Thursday", "2031-03-06", announced=True),
+        )
+    }
+    entries = build_timeline(Story("s", "t", ("a",)), [art], times, use_embeddings=False)
+    assert len(entries) == 2  # the talks (two mentions) and the accounts
+    assert all(e.announced for e in entries)

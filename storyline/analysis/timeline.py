@@ -120,7 +120,7 @@ def merge(found: Sequence[Mention], embedder: Embedder | None = None) -> list[li
 
 
 def _cluster(items: Sequence[Mention], embedder: Embedder | None) -> list[list[Mention]]:
-    sim = Similarity([m.text for m in items], embedder)
+    sim = _Alike(items, embedder)
     clusters: list[list[int]] = []
     for i in range(len(items)):
         fits = [c for c in clusters if _agreement(sim, i, c) >= 0.5]
@@ -131,7 +131,29 @@ def _cluster(items: Sequence[Mention], embedder: Embedder | None) -> list[list[M
     return [[items[i] for i in c] for c in clusters]
 
 
-def _agreement(sim: Similarity, i: int, cluster: list[int]) -> float:
+class _Alike:
+    """Same event: lexically (or by embeddings) similar; or, for two announcements of the same
+    day, one shared common noun or verb ("talks planned this Thursday" ≈ "Thursday's talks") —
+    few things are scheduled for one day in one story."""
+
+    def __init__(self, items: Sequence[Mention], embedder: Embedder | None) -> None:
+        self.items = items
+        self.sim = Similarity([m.text for m in items], embedder)
+        self.common = [_common_words(m.text) for m in items]
+
+    def same(self, i: int, j: int) -> bool:
+        if self.sim.same(i, j):
+            return True
+        both_announced = self.items[i].announced and self.items[j].announced
+        return both_announced and bool(self.common[i] & self.common[j])
+
+
+def _common_words(text: str) -> frozenset[str]:
+    """Content words written in lower case (not names): what happens, not who."""
+    return content_words(" ".join(w for w in text.split() if w[:1].islower()))
+
+
+def _agreement(sim: _Alike, i: int, cluster: list[int]) -> float:
     return sum(sim.same(i, j) for j in cluster) / len(cluster)
 
 
