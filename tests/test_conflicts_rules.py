@@ -109,7 +109,7 @@ def test_vague_magnitude_is_reported_as_vague_not_as_a_contradiction() -> None:
     c = _art("c", "With thousands of Norvian troops camped near the Estrenia border, talks resumed.")
     (number,) = [x for x in find_conflicts(_story(a, b, c), [a, b, c], {}, [], []) if x.kind == "number"]
     assert not number.compatible  # read literally, "thousands" is under 10,000
-    assert number.summary.startswith("Vague vs precise")
+    assert number.summary.startswith("Vague vs precise figures for Norvian troops near Estrenia")
     assert "which agree" in number.summary
     d = _art("d", "Officials say Norvia has 12,000 troops near the Estrenia border.")
     (precise,) = [x for x in find_conflicts(_story(a, d, c), [a, d, c], {}, [], []) if x.kind == "number"]

@@ -263,7 +263,7 @@ def _distinct(group: Sequence[Figure]) -> list[Figure]:
 
 
 def _summary(group: Sequence[Figure], ok: bool) -> str:
-    thing = _thing(group[0])
+    thing = _thing(group[0], group)
     distinct = _distinct(group)
     sides = [" and ".join(_figure_text(f, group) for f in side) for side in _sides(distinct)]
     if ok:
@@ -305,9 +305,15 @@ def _sides(distinct: Sequence[Figure]) -> list[list[Figure]]:
     return sides
 
 
-def _thing(fig: Figure) -> str:
+def _thing(fig: Figure, group: Sequence[Figure] = ()) -> str:
+    """ "Russian troops near Ukraine": the owner as a figure wrote it ("Russian"), else its key."""
     head = fig.quantity.head
+    written = next(
+        (w for f in group for w in f.quantity.qualifier.split() if fig.owner and _norm_place(w) == fig.owner),
+        None,
+    )
     owner = f"{fig.owner.title() if len(fig.owner) > 2 else fig.owner.upper()} " if fig.owner else ""
+    owner = f"{written} " if written else owner
     where = ""
     if fig.places:
         where = " near " + "/".join(p.title() if len(p) > 2 else p.upper() for p in sorted(fig.places))
