@@ -216,6 +216,9 @@ def corroborated_undated(
     already date, never a new entry resting on a guessed date.
     """
     days = sorted({a.published[:10] for a in articles if a.published})
+    by_day: dict[str, list[Mention]] = {}
+    for m in dated:
+        by_day.setdefault(m.date, []).append(m)
     out: list[Mention] = []
     for order, art in enumerate(articles):
         weekdays = [e for e in times.get(art.id, ()) if _BARE_WEEKDAY.match(e.value)]
@@ -224,7 +227,7 @@ def corroborated_undated(
         best: list[Mention] = []
         for anchor in days:
             resolved = [replace(e, value=_on_anchor(e, date.fromisoformat(anchor))) for e in weekdays]
-            matched = [m for m in mentions(art, resolved, order) if _corroborated(m, dated)]
+            matched = [m for m in mentions(art, resolved, order) if _corroborated(m, by_day)]
             if len(matched) > len(best):
                 best = matched
         out.extend(best)
@@ -242,5 +245,5 @@ def _on_anchor(expr: TimeExpr, anchor: date) -> str:
     return day.isoformat() + (m.group(2) or "")
 
 
-def _corroborated(m: Mention, dated: Sequence[Mention]) -> bool:
-    return any(o.date == m.date and lexically_similar(o.text, m.text) for o in dated)
+def _corroborated(m: Mention, by_day: Mapping[str, Sequence[Mention]]) -> bool:
+    return any(lexically_similar(o.text, m.text) for o in by_day.get(m.date, ()))
