@@ -226,3 +226,11 @@ def test_two_announcements_for_one_day_sharing_what_happens_are_one_entry() -> N
     entries = build_timeline(Story("s", "t", ("a",)), [art], times, use_embeddings=False)
     assert len(entries) == 2  # the talks (two mentions) and the accounts
     assert all(e.announced for e in entries)
+
+
+def test_an_entry_keeps_a_short_denying_or_saying_complement() -> None:
+    text = "The ministry on Tuesday dismissed the union's figures, saying no pay deal had been reached."
+    art = _article("c", text)
+    times = {"c": (_expr(text, "Tuesday", "2031-03-04"),)}
+    (entry,) = build_timeline(Story("s", "t", ("c",)), [art], times, use_embeddings=False)
+    assert entry.text.endswith("saying no pay deal had been reached")

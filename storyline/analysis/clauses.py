@@ -2,7 +2,8 @@
 
 Purely lexical: a sentence is split at semicolons, spaced dashes and at commas that
 open a new clause ("..., as he began talks", "..., denying that ..."). The clause
-holding the point is kept, grown with its neighbours while it is too short to read;
+holding the point is kept, grown with its neighbours while it is too short to read
+and with a following "…, denying/saying that …" while the whole stays short;
 a relative clause ("..., where he met Biden on Monday") takes its antecedent along
 ("Olaf Scholz, who has just returned from Washington, where he met Biden on Monday").
 """
@@ -41,8 +42,19 @@ def clause_around(sentence: str, start: int, end: int) -> str:
             lo -= 1
         else:
             hi += 1
+    nxt = hi + 1
+    if (
+        nxt < len(pieces)
+        and _COMPLEMENT.match(sentence, pieces[nxt][0])
+        and _n_words(sentence, pieces, lo, nxt) <= COMPLEMENT_WORDS
+    ):
+        hi = nxt  # "downplayed the comments, denying that any deal had been reached"
     text = sentence[pieces[lo][0] : pieces[hi][1]]
     return tidy(_truncate(text, end - pieces[lo][0]))
+
+
+_COMPLEMENT = re.compile(r"(?:denying|saying|adding|calling|insisting|arguing)\b")
+COMPLEMENT_WORDS = 22
 
 
 _TRAILING_NAME = re.compile(r"(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+(?:,\s*\d{1,3})?\s*$")
