@@ -34,6 +34,7 @@ from _render import render_page
 from _shingles import REPO, data_dir, skip_if_missing
 
 CLI = REPO / ".venv" / "bin" / "storyline"
+OPTIONS = {"workers": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,7 @@ def make_inputs(root: Path, n: int, out: Path) -> tuple[Path, Path]:
 
 def analyze(label: str, target: Path, db: Path, inputs: int, work: Path) -> RunResult:
     report, log = work / "report.json", work / "stderr.log"
-    cmd = [str(CLI), "analyze", str(target), "--db", str(db), "--json"]
+    cmd = [str(CLI), "analyze", str(target), "--db", str(db), "--json", "--workers", str(OPTIONS["workers"])]
     start = time.perf_counter()
     with report.open("wb") as out, log.open("wb") as err:
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=REPO)
@@ -127,7 +128,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=200, help="inputs per kind")
     parser.add_argument("--keep", type=Path, default=None, help="work here and keep the files")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="analyze --workers (peak RSS then covers the main process only)"
+    )
     args = parser.parse_args()
+    OPTIONS["workers"] = args.workers
     root = data_dir("extraction")
     skip_if_missing(root / "html")
     if not CLI.exists():
@@ -141,7 +146,10 @@ def main() -> None:
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    print(f"\n`storyline analyze --json`, {args.n} inputs per kind, os.cpu_count()={os.cpu_count()}\n")
+    print(
+        f"\n`storyline analyze --json --workers {OPTIONS['workers']}`, {args.n} inputs per kind, "
+        f"os.cpu_count()={os.cpu_count()}\n"
+    )
     print_table(results)
     print()
     marginal(results)
