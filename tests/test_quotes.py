@@ -344,3 +344,45 @@ def test_twin_apostrophe_quotes() -> None:
         ("direct", "The fees are a disaster for the fleet,", "Harald Voss"),
         ("direct", "Nobody asked us.", "Harald Voss"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Harald Voss: Harbour Fees Will Rise Again\n\nThe board met on Monday.",
+            "Harald Voss",
+            "Harbour Fees Will Rise Again",
+        ),
+        (
+            "LINDQVIST: I think the fleet needs a break this winter.",
+            None,
+            "I think the fleet needs a break this winter.",
+        ),
+    ],
+    ids=["headline", "transcript"],
+)
+def test_speaker_label_line(text: str, speaker: str | None, content: str) -> None:
+    q = only(text)
+    assert (q.kind, q.text, q.cue, q.speaker) == ("indirect", content, ":", speaker)
+    assert q.speaker_text == text.split(":", maxsplit=1)[0]
+
+
+def test_label_before_a_quote_is_its_speaker() -> None:
+    q = only("Harbour economist Marta Lindqvist: “The fees will rise again before the summer.”")
+    assert (q.kind, q.text, q.speaker) == (
+        "direct",
+        "The fees will rise again before the summer.",
+        "Marta Lindqvist",
+    )
+
+
+def test_a_colon_after_an_ordinary_phrase_is_not_a_label() -> None:
+    assert run("Update: the harbour reopened on Tuesday morning after the storm.").quotes == ()
+
+
+def test_reported_clause_stops_before_a_conjunct_holding_a_quote() -> None:
+    text = "Voss said this was the first time he had heard of the plan and that he would never suggest “closing”."
+    quotes = run(text).quotes
+    said = [q for q in quotes if q.cue == "said"]
+    assert [q.text for q in said] == ["this was the first time he had heard of the plan"]

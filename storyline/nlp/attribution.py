@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storyline.nlp.labels import speaker_labels
 from storyline.nlp.lexicon import (
     ADDRESSEE_VERBS,
     NON_SPEECH_CUES,
@@ -78,7 +79,26 @@ def find_attributions(doc: Doc, *, indirect: bool = True) -> list[Attribution]:
     if indirect:
         used = {a.cue.start for a in direct if a.cue is not None}
         out.extend(_reported(doc, cues, in_quote, used))
+    out = _with_labels(doc, quotes, out)
     return sorted(out, key=lambda a: (a.start, a.end))
+
+
+def _with_labels(doc: Doc, quotes: list[QuoteSpan], found: list[Attribution]) -> list[Attribution]:
+    """Add "Name: content" lines; the label replaces cue-less attributions inside the content."""
+    text = doc_text(doc)
+    out = list(found)
+    for label in speaker_labels(doc, text):
+        lo, hi = label.content
+        if any(a.cue is not None and lo <= a.content_start < hi for a in out):
+            continue
+        out = [a for a in out if not (lo <= a.content_start < hi)]
+        cue = Cue(label.colon, label.colon + 1, ":", label.source)
+        whole = next((q for q in quotes if q.start == lo and q.end >= hi - 1), None)
+        if whole is not None:
+            out.append(Attribution(whole.inner_start, whole.inner_end, "direct", whole.start, whole.end, cue))
+        else:
+            out.append(Attribution(lo, hi, "indirect", lo, hi, cue))
+    return out
 
 
 def _quote_index(doc: Doc, quotes: list[QuoteSpan]) -> list[int]:
@@ -268,11 +288,29 @@ def _reported(doc: Doc, cues: list[Token], in_quote: list[int], used: set[int]) 
         if cue_tok.idx in used or is_negated(cue_tok) or _first_person(cue_tok):
             continue
         span = _according_clause(cue_tok) if cue_tok.lower_ == "according" else _clause_span(cue_tok)
-        if span is None or any(in_quote[t.i] >= 0 for t in span):
+        if span is not None and any(in_quote[t.i] >= 0 for t in span):
+            span = _before_quoted_conjunct(span, in_quote)
+        if span is None:
             continue
         start, end = _snap(doc_text(doc), *_span_chars(span[0], span[-1]))
         out.append(Attribution(start, end, "indirect", start, end, _make_cue(cue_tok)))
     return out
+
+
+def _before_quoted_conjunct(span: Span, in_quote: list[int]) -> Span | None:
+    """ "this was the first time he had heard of it and that he would never suggest “X”": the part
+    before the conjunct holding a quote (the quote is attributed on its own); None if there is none."""
+    doc = span.doc
+    for tok in span:
+        if tok.dep_ == "conj" and any(in_quote[t.i] >= 0 for t in tok.subtree):
+            end = tok.left_edge.i
+            while end > span.start and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "mark")):
+                end -= 1
+            rest = doc[span.start : end]
+            if len(rest) >= _MIN_CLAUSE_TOKENS and not any(in_quote[t.i] >= 0 for t in rest):
+                return rest
+            return None
+    return None
 
 
 def _first_person(cue: Token) -> bool:
@@ -342,9 +380,16 @@ def _cut_at_next_speaker(cue: Token, span: Span) -> Span:
     """End the content before a further statement ("... and Westland announced", "... and warned",
     "..., arguing that"): it is an attribution of its own."""
     for tok in span:
-        if tok is cue or not _is_cue(tok) or tok.lower_ == "according":
-            continue
+        if (
+            tok is cue
+            or not _is_cue(tok)
+            or tok.lower_ == "according"
+            or any(c.dep_ == "mark" for c in tok.children)
+        ):
+            continue  # "said X, but that he would not support Y": still what was said
         own = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
+        if own is None and tok.lemma_.lower() in NON_SPEECH_CUES:
+            continue
         first: Token | None
         if tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG" and own is None):
             first = own.left_edge if own is not None else tok  # "... and warned", "..., arguing that"

@@ -19,6 +19,7 @@ SPEECH_VERBS = frozenset(
         "recommend", "condemn", "welcome", "seek", "threaten", "imply", "learn", "oppose", "reject",
         "dismiss", "propose", "blame", "see", "prefer", "vote", "refer", "talk", "express",
         "back", "slam", "list", "highlight", "tout",
+        "know", "consider", "recognize", "recognise", "attack", "challenge", "denounce", "favor", "favour",
     }
 )  # fmt: skip
 
@@ -30,6 +31,7 @@ NON_SPEECH_CUES = frozenset(
         "thank", "mock", "question", "recommend", "condemn", "welcome", "seek", "threaten", "imply", "learn",
         "oppose", "reject", "dismiss", "propose", "blame", "demand", "criticize", "criticise", "praise",
         "defend", "slam", "hope", "believe", "think", "expect", "fear", "worry", "agree",
+        "know", "consider", "recognize", "recognise", "attack", "challenge", "denounce", "favor", "favour",
     }
 )  # fmt: skip
 
@@ -41,6 +43,7 @@ OBJECT_CUE_VERBS = frozenset(
         "want", "demand", "mention", "discuss", "describe", "cite", "announce", "thank", "mock", "question",
         "recommend", "back", "condemn", "welcome", "deny", "plan", "seek", "ask", "warn", "threaten",
         "prefer", "vote", "refer", "talk", "express", "slam", "list", "highlight", "tout", "speak",
+        "attack", "challenge", "denounce", "favor", "favour",
     }
 )  # fmt: skip
 
@@ -48,7 +51,7 @@ OBJECT_CUE_VERBS = frozenset(
 ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "warn", "urge", "ask", "remind", "brief"})
 
 # Verbs that mark a stated position but are weak cues; only used with an explicit clause or quote.
-WEAK_VERBS = frozenset({"hope", "believe", "think", "expect", "fear", "worry", "agree", "call", "point"})
+WEAK_VERBS = frozenset({"hope", "fear", "worry", "agree", "call", "point"})
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "i", "we", "it"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
