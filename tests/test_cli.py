@@ -148,3 +148,27 @@ def test_stdin_jsonl(db_path: str, monkeypatch, capsys) -> None:  # type: ignore
     code, out, _ = run(["analyze", "-", "--db", db_path, "--json", "-q"], monkeypatch, capsys)
     assert code == 0
     assert [a["id"] for a in json.loads(out)["articles"]] == ["in-1"]
+
+
+def test_rendered_text_keeps_brackets_and_citations() -> None:
+    """Titles, quotes and citations in square brackets are text, not Rich markup to be swallowed."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from storyline import render
+
+    buf = StringIO()
+    console = Console(file=buf, width=200, color_system=None)
+    story = {"id": "s1", "title": "[Updated] Dam talks", "articles": ["abcdef123456"], "first": "2025-03-10"}
+    rep = {
+        "summaries": [{"story": "s1", "sentences": [{"text": "Talks began [in Valmora].", "articles": ["abcdef123456"]}]}],
+        "timeline": [{"story": "s1", "date": "2025-03-10", "text": "talks [day one]", "articles": ["abcdef123456"]}],
+        "quotes": [{"story": "s1", "speaker": "Ilse Marandt", "text": "[We] agreed", "kind": "direct", "mentions": [{}]}],
+        "conflicts": [],
+    }
+    arts = {"abcdef123456": {"source": "[Wire]", "title": "[Updated] Dam talks"}}
+    render.story_block(console, story, rep, arts)
+    out = buf.getvalue()
+    for expected in ("[Updated] Dam talks", "[in Valmora].", "[abcdef12]", "[day one]", "[1 art.]", "“[We] agreed”", "[Wire]:"):
+        assert expected in out, expected
