@@ -76,7 +76,7 @@ def summarize(
     conflicts: Sequence[Conflict],
     copies: Sequence[CopyGroup],
     *,
-    max_sentences: int = 5,
+    max_sentences: int = 6,
 ) -> Summary:
     """An extractive summary: main event first, no redundancy, key quotes and disagreements,
     each sentence verbatim from an article and citing every article that contains it."""

@@ -17,7 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyline.analysis._text import content_words, document_frequency, first_content_word, weighted_overlap
+from storyline.analysis._text import (
+    DATELINE,
+    content_words,
+    document_frequency,
+    first_content_word,
+    weighted_overlap,
+)
 from storyline.analysis.claims import Statement, same_source
 from storyline.analysis.clauses import clause_around, tidy
 from storyline.records import Claim, Conflict
@@ -398,15 +404,12 @@ _ATTRIBUTION_LEAD = re.compile(
     re.I,
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w ]{1,30})?(?:\s*\([^)]{1,40}\))?\s+[—–-]{1,2}\s+"
-)
 
 
 def _unattributed(st: Statement) -> str:
     """The claim without its dateline and leading attribution ("According to X, ...", "X said
     on Monday that ...")."""
-    text = _DATELINE.sub("", st.sentence.text)
+    text = DATELINE.sub("", st.sentence.text)
     m = _ATTRIBUTION_LEAD.match(text)
     who = (m.group("who") or "").lower() if m else ""
     if m and (not who or who in _PRONOUNS or (st.source and st.source.lower() in who)):

@@ -287,10 +287,22 @@ def _vague_summary(thing: str, distinct: Sequence[Figure], group: Sequence[Figur
     vague = " and ".join(_figure_text(f, group) for f in distinct if f.quantity.vague)
     precise = [f for f in distinct if not f.quantity.vague]
     if not precise:
-        return f"Vague figures for {thing} differ: {vague}"
+        return f"{VAGUE_PREFIX} figures for {thing}: only vague ones, which differ: {vague}"
     agree = ", which agree" if len(precise) > 1 else ""
     listed = " and ".join(_figure_text(f, group) for f in precise)
-    return f"Vague vs precise figures for {thing}: {vague}, read literally, is below {listed}{agree}"
+    return f"{VAGUE_PREFIX} figures for {thing}: {vague}, read literally, is below {listed}{agree}"
+
+
+VAGUE_PREFIX = "Vague vs precise"
+
+
+def is_disagreement(conflict: Conflict) -> bool:
+    """A number conflict whose precise figures cannot all be true (not compatible, not vague only)."""
+    return (
+        conflict.kind == "number"
+        and not conflict.compatible
+        and not conflict.summary.startswith(VAGUE_PREFIX)
+    )
 
 
 def _sides(distinct: Sequence[Figure]) -> list[list[Figure]]:

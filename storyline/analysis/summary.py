@@ -18,8 +18,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.analysis._text import Sentence, article_sentences, content_words, overlap
+from storyline.analysis._text import DATELINE, Sentence, article_sentences, content_words, overlap
 from storyline.analysis.denials import is_denial
+from storyline.analysis.numbers import is_disagreement
+from storyline.analysis.quantities import Quantity, compatible, find_quantities
 from storyline.analysis.support import supporting
 from storyline.records import Article, Claim, Conflict, CopyGroup, Quote, Story, Summary, SummarySentence
 
@@ -37,7 +39,6 @@ _JUNK = re.compile(
     r"Sign up|Subscribe|All Rights Reserved|©|originally appeared on|\bAP\b Photo",
     re.I,
 )
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s+[—–-]{1,2}\s+(?=[A-Z])")
 # "But French officials said ..." → "French officials said ...": still word for word in the article.
 _LEADING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So|Still|However,)\s+(?=[A-Z])")
 _QUOTED = re.compile(r"[“\"][^”\"]{3,}[”\"]")
@@ -58,13 +59,16 @@ def build(
     conflicts: Sequence[Conflict],
     copies: Sequence[CopyGroup],
     *,
-    max_sentences: int = 5,
+    max_sentences: int = 6,
 ) -> Summary:
     in_story = [a for a in articles if a.id in set(story.articles)]
     sources = _sources(in_story, copies)
     pool = candidates(sources, in_story, quotes, conflicts)
-    chosen = select(pool, _conflict_sentences(conflicts, pool), max_sentences)
-    texts = [_LEADING_CONJUNCTION.sub("", _DATELINE.sub("", c.sentence.text)) for c in chosen]
+    required = _conflict_sentences(conflicts, pool)
+    sides = [c for c in _number_sentences(conflicts, pool) if c not in required]
+    required[2:2] = sides
+    chosen = select(pool, required, max_sentences, paired=sides)
+    texts = [_LEADING_CONJUNCTION.sub("", DATELINE.sub("", c.sentence.text)) for c in chosen]
     cited = [SummarySentence(t, supporting(t, in_story)) for t in texts]
     return Summary(story=story.id, sentences=tuple(s for s in cited if s.articles))
 
@@ -132,18 +136,55 @@ def _conflict_sentences(conflicts: Sequence[Conflict], pool: Sequence[Candidate]
     if denial is None:
         return []
     picks: list[Candidate] = []
-    first = _first_denial_claim(denial)
-    quoted = next((c for c in denial.claims if _QUOTED.search(c.text) and is_denial(c.text)), None)
-    wanted = [denial.claims[0], first] + ([quoted] if quoted and not _QUOTED.search(first.text) else [])
-    for claim in wanted:
-        match = _candidate_for(claim.text, pool)
+    denying = [c for c in denial.claims if is_denial(c.text)] or [denial.claims[-1]]
+    asserted = _first_candidate([c for c in denial.claims if c not in denying], pool)
+    denied = _first_candidate(denying, pool)  # the first denial sentence the summary may use
+    quoted = _first_candidate([c for c in denying if _QUOTED.search(c.text)], pool)
+    if denied is not None and _QUOTED.search(denied.sentence.text):
+        quoted = None
+    for match in (asserted, denied, quoted):
         if match is not None and match not in picks:
             picks.append(match)
     return picks
 
 
-def _first_denial_claim(conflict: Conflict) -> Claim:
-    return next((c for c in conflict.claims if is_denial(c.text)), conflict.claims[-1])
+def _first_candidate(claims: Sequence[Claim], pool: Sequence[Candidate]) -> Candidate | None:
+    """The candidate sentence of the first claim that has one (copies' sentences are not candidates)."""
+    return next((m for c in claims if (m := _candidate_for(c.text, pool)) is not None), None)
+
+
+def _number_sentences(conflicts: Sequence[Conflict], pool: Sequence[Candidate]) -> list[Candidate]:
+    """For the first number disagreement: the sentences of its first claim and of the first
+    claim whose figure cannot be true with it ("more than 12,000" vs "about 7,000")."""
+    conflict = next((c for c in conflicts if is_disagreement(c)), None)
+    if conflict is None:
+        return []
+    at = [(claim, _candidate_at(claim, pool)) for claim in conflict.claims]
+    found = [(q, cand) for claim, cand in at if cand and (q := _quantity_of(claim, cand)) and not q.vague]
+    if not found:
+        return []
+    first_q, first = found[0]
+    other = next((cand for q, cand in found[1:] if not compatible(q, first_q)), None)
+    return [first, other] if other is not None and other is not first else []
+
+
+def _candidate_at(claim: Claim, pool: Sequence[Candidate]) -> Candidate | None:
+    if claim.start is None:
+        return None
+    start = claim.start
+    return next(
+        (
+            c
+            for c in pool
+            if c.sentence.article == claim.article and c.sentence.start <= start < c.sentence.end
+        ),
+        None,
+    )
+
+
+def _quantity_of(claim: Claim, cand: Candidate) -> Quantity | None:
+    offset = (claim.start or 0) - cand.sentence.start
+    return next((q for q in find_quantities(cand.sentence.text) if q.start <= offset < q.end), None)
 
 
 def _candidate_for(text: str, pool: Sequence[Candidate]) -> Candidate | None:
@@ -152,8 +193,12 @@ def _candidate_for(text: str, pool: Sequence[Candidate]) -> Candidate | None:
     return best if best is not None and overlap(best.words, target) >= 0.8 else None
 
 
-def select(pool: Sequence[Candidate], required: Sequence[Candidate], k: int) -> list[Candidate]:
-    """Main event first, then the required conflict sentences, then MMR over the rest."""
+def select(
+    pool: Sequence[Candidate], required: Sequence[Candidate], k: int, paired: Sequence[Candidate] = ()
+) -> list[Candidate]:
+    """Main event first, then the required conflict sentences, then MMR over the rest.
+    ``paired`` sentences (the two sides of a number disagreement) say alike things on purpose
+    and are never redundant with each other."""
     if not pool:
         return []
     leads = [c for c in pool if c.sentence.index <= 1] or list(pool)
@@ -161,7 +206,8 @@ def select(pool: Sequence[Candidate], required: Sequence[Candidate], k: int) -> 
     common = _ubiquitous(pool)
     chosen = [max(leads, key=lambda c: c.score + LEAD_CONSENSUS * _consensus(c, leads, common))]
     for c in required:
-        if len(chosen) < k and not _redundant(c, chosen):
+        others = [x for x in chosen if not (c in paired and x in paired)]
+        if len(chosen) < k and not _redundant(c, others):
             chosen.append(c)
     while len(chosen) < k:
         rest = [c for c in pool if c not in chosen and not _redundant(c, chosen)]
