@@ -207,3 +207,10 @@ def test_both_sides_of_a_number_disagreement_are_in_the_summary() -> None:
     texts = " ".join(s.text for s in _summary(CASES["strait_talks"]).sentences)
     assert "12,000" in texts  # the regional governor's figure
     assert "40,000" in texts or "45,000" in texts  # the Kestish figures it contradicts
+
+
+def test_no_sentence_appears_twice() -> None:
+    for path in sorted((Path(__file__).parent / "fixtures" / "analysis").glob("*.json")):
+        for case in load_cases(path).values():
+            texts = [s.text for s in _summary(case).sentences]
+            assert len(texts) == len(set(texts)), (case.name, texts)

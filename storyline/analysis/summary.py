@@ -207,7 +207,7 @@ def select(
     chosen = [max(leads, key=lambda c: c.score + LEAD_CONSENSUS * _consensus(c, leads, common))]
     for c in required:
         others = [x for x in chosen if not (c in paired and x in paired)]
-        if len(chosen) < k and not _redundant(c, others):
+        if len(chosen) < k and c not in chosen and not _redundant(c, others):
             chosen.append(c)
     while len(chosen) < k:
         rest = [c for c in pool if c not in chosen and not _redundant(c, chosen)]
