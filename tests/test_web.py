@@ -60,3 +60,39 @@ def test_missing_database_is_a_clear_error_and_is_not_created(tmp_path: Path) ->
     r = TestClient(create_app(str(tmp_path / "missing.db"))).get("/index.json")
     assert r.status_code == 404 and "no storyline database" in r.json()["error"]
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_index_groups_stories_by_storyline(tmp_path: Path) -> None:
+    import json
+
+    from tests.test_stories import Q1
+
+    docs = [{"id": a.id, "title": a.title, "text": a.text, "published": a.published} for a in Q1]
+    later = [
+        (
+            "Orvalle bell tower to be rebuilt three weeks after earthquake",
+            "Three weeks after the magnitude 6.1 earthquake, Orvalle mayor Carla Venturi said the San Ilario "
+            "bell tower would be rebuilt stone by stone with money from the regional government in Pellona.\n\n"
+            "The civil protection agency said 40 families were still living in tents near Via Roma.",
+        ),
+        (
+            "Orvalle families still in tents as quake rebuilding begins",
+            "Forty Orvalle families remain in civil protection tents three weeks after the earthquake, "
+            "mayor Carla Venturi said, as builders began shoring up the apartment blocks on Via Roma.\n\n"
+            "The San Ilario bell tower will be rebuilt, the regional government in Pellona said.",
+        ),
+    ]
+    docs += [
+        {"id": f"later{n}", "title": t, "text": x, "published": f"2025-03-2{5 + n}"}
+        for n, (t, x) in enumerate(later)
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(d) for d in docs) + "\n")
+    db = str(tmp_path / "lines.db")
+    with Store(db) as s:
+        pipeline.analyze([str(tmp_path / "feed.jsonl")], s)
+    client = TestClient(create_app(db))
+    data = client.get("/index.json").json()
+    assert len(data["stories"]) == 2 and len(data["storylines"]) == 1
+    assert set(data["storylines"][0]["stories"]) == {s["id"] for s in data["stories"]}
+    html = client.get("/").text
+    assert html.count("Storyline:") == 1 and "Other stories" not in html

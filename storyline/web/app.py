@@ -43,8 +43,17 @@ def build(db_path: str) -> FastAPI:
     def index(request: Request) -> Response:
         with store() as s:
             stories = [to_dict(x) for x in s.stories()]
+            storylines = [to_dict(x) for x in s.derived("storyline")]
             n_articles = s.count("articles")
-        data = {"ok": True, "articles": n_articles, "stories": stories}
+        data = {"ok": True, "articles": n_articles, "stories": stories, "storylines": storylines}
+        by_id = {x["id"]: x for x in stories}
+        in_lines = {sid for line in storylines for sid in line["stories"]}
+        view = {
+            "lines": [(line, [by_id[i] for i in line["stories"] if i in by_id]) for line in storylines],
+            "others": [x for x in stories if x["id"] not in in_lines],
+        }
+        if not request.url.path.endswith(".json"):
+            data = {**data, "view": view}
         return page(request, "index.html", data, request.url.path.endswith(".json"))
 
     @app.get("/stories/{story_id}.json")
