@@ -248,14 +248,25 @@ def test_cue_coordinated_inside_reported_clause_belongs_to_the_reporter() -> Non
     assert any(q.cue == "suggested" and q.text == "no one should expect a quick deal" for q in quotes)
 
 
-def test_second_statement_in_one_sentence_has_its_own_speaker() -> None:
-    text = (
-        "Eastland said Monday that 300 more inspectors would be sent to the northern harbour and "
-        "Westland announced that another 200 of its inspectors would go to the islands."
-    )
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "Eastland said Monday that 300 more inspectors would be sent to the northern harbour and "
+            "Westland announced that another 200 of its inspectors would go to the islands.",
+            "that 300 more inspectors would be sent to the northern harbour",
+        ),
+        (  # the small model reads "the Polish border and Westland" as one phrase
+            "Eastland said Monday that 350 more Eastland inspectors would be sent to the Polish border and "
+            "Westland announced that another 200 of its inspectors would go to the islands.",
+            "that 350 more Eastland inspectors would be sent to the Polish border",
+        ),
+    ],
+)
+def test_second_statement_in_one_sentence_has_its_own_speaker(text: str, first: str) -> None:
     quotes = run(text).quotes
     assert [(q.speaker, q.text) for q in quotes] == [
-        ("Eastland", "that 300 more inspectors would be sent to the northern harbour"),
+        ("Eastland", first),
         ("Westland", "that another 200 of its inspectors would go to the islands"),
     ]
 

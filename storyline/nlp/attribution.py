@@ -378,8 +378,8 @@ def _clause_span(cue: Token) -> Span | None:
 
 def _cut_at_next_speaker(cue: Token, span: Span) -> Span:
     """End the content before a further statement ("... and Westland announced", "... and warned",
-    "..., arguing that"): it is an attribution of its own."""
-    for tok in span:
+    "..., arguing that"): it is an attribution of its own. The cue may sit just past the span."""
+    for tok in cue.doc[span.start : min(span.end + 1, len(cue.doc))]:
         if (
             tok is cue
             or not _is_cue(tok)
