@@ -138,3 +138,17 @@ def test_rerun_is_idempotent_and_ids_are_stable(tmp_path: Path, report: dict[str
         run = pipeline.analyze([str(corpus_path())], store)
         assert run.new_ids == ()
         assert {s.id: set(s.articles) for s in store.stories()} == before
+
+
+def test_worker_processes_give_the_same_result(tmp_path: Path, report: dict[str, Any]) -> None:
+    """Cleaning and NLP in two processes store the same articles, stories and quotes."""
+    db = str(tmp_path / "workers.db")
+    with Store(db) as store:
+        run = pipeline.analyze([str(corpus_path())], store, workers=2)
+        rep = build_report(store, run.article_ids, run.errors)
+    assert [a["id"] for a in rep["articles"]] == [a["id"] for a in report["articles"]]
+    assert [a["text"] for a in rep["articles"]] == [a["text"] for a in report["articles"]]
+    assert {s["id"]: s["articles"] for s in rep["stories"]} == {
+        s["id"]: s["articles"] for s in report["stories"]
+    }
+    assert len(rep["quotes"]) == len(report["quotes"])
