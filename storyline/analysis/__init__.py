@@ -25,7 +25,9 @@ from storyline.records import (
     TimelineEntry,
 )
 
-__all__ = ["build_timeline", "find_conflicts", "summarize"]
+__all__ = ["VERSION", "build_timeline", "find_conflicts", "summarize"]
+
+VERSION = "2026.11.23-1"  # bump when timeline, conflict or summary output changes (for cache keys)
 
 
 def build_timeline(
