@@ -113,3 +113,15 @@ def test_annotate_cleans_misfires() -> None:
     assert "Elysée" not in people
     assert all(not p.startswith("Welcoming") for p in people)
     assert all(text[e.start : e.end] == e.text for e in ann.entities)
+
+
+def test_spellings_of_one_country_merge() -> None:
+    ents = link(
+        ("a", "The U.S. said no.", [("U.S.", "GPE")]),
+        ("b", "The US agreed.", [("US", "GPE")]),
+        ("c", "The United States and Eastland met.", [("United States", "GPE"), ("Eastland", "GPE")]),
+    )
+    merged = [e for e in ents if e.name != "Eastland"]
+    assert len(merged) == 1
+    assert set(merged[0].aliases) | {merged[0].name} == {"U.S.", "US", "United States"}
+    assert merged[0].articles == ("a", "b", "c")

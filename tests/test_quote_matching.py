@@ -159,3 +159,9 @@ def test_person_and_an_unrelated_institution_stay_apart() -> None:
         _carrier("b", "2031-03-02", "Tomas Brekke"),
     )
     assert len(collect_quotes([a, b], {"a": ann_a, "b": ann_b}, [brekke], [])) == 2
+
+
+def test_each_member_of_a_pair_of_speakers_is_canonicalised() -> None:
+    (a, ann) = _carrier("a", "2031-03-01", "Brekke and Lindqvist")
+    quotes = collect_quotes([a], {"a": ann}, ENTITIES, [])
+    assert [q.speaker for q in quotes] == ["Tomas Brekke and Marta Lindqvist"]

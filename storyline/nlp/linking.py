@@ -20,6 +20,13 @@ _ROLE_WORD = re.compile(r"[\w’'.-]+")
 _ROLE_STOP = frozenset(
     {"the", "a", "an", "and", "of", "with", "said", "says", "told", "by", "to", "that", "for"}
 )
+# spellings of one country ("U.S.", "US", "United States"), merged into one entity
+_COUNTRY_VARIANTS = {
+    "us": "united states", "u.s.": "united states", "u.s": "united states", "usa": "united states",
+    "u.s.a.": "united states", "america": "united states", "united states of america": "united states",
+    "uk": "united kingdom", "u.k.": "united kingdom", "britain": "united kingdom",
+    "great britain": "united kingdom",
+}  # fmt: skip
 _ORG_PREFIX = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _CALENDAR = frozenset(
     [
@@ -96,7 +103,8 @@ def link_entities(articles: Sequence[Article], annotations: Mapping[str, Annotat
                     cluster.roles[role] += 1
             else:
                 name = _ORG_PREFIX.sub("", m.text)
-                cluster = others.setdefault((m.type, name.casefold()), _Cluster(m.type))
+                key = _COUNTRY_VARIANTS.get(name.casefold(), name.casefold())
+                cluster = others.setdefault((m.type, key), _Cluster(m.type))
                 cluster.names[name] += 1
                 cluster.articles[article.id] = None
     return tuple(_entity(c) for c in [*_merge_by_role(people), *others.values()])

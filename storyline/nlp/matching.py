@@ -55,11 +55,14 @@ class _SpeakerCanon:
 
     def canonical(self, m: QuoteMention, story: str | None) -> str | None:
         if m.speaker is not None:
-            entity = self.index.get(m.speaker.casefold())
-            return entity.name if entity is not None else m.speaker
+            return " and ".join(self._name(part) for part in m.speaker.split(" and "))
         if m.speaker_text and any(w.casefold().strip(".,") in ROLE_NOUNS for w in m.speaker_text.split()):
             return self._by_role(m.speaker_text, story)
         return None
+
+    def _name(self, speaker: str) -> str:
+        entity = self.index.get(speaker.casefold())
+        return entity.name if entity is not None else speaker
 
     def agree(self, a: str, b: str) -> bool:
         """Two speakers of one quote that do not contradict: a person and the institution they speak
