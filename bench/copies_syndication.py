@@ -14,6 +14,7 @@ Anchors: NEWS-COPY (Silcock et al. 2022) MinHash ARI 0.737, neural bi-encoder + 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import Counter
@@ -120,7 +121,7 @@ def negatives_report(corpus: Generated, pred: Mapping[str, str]) -> str:
     for a in corpus.articles:
         if "#" in a.id:
             kind = a.id.rsplit("#", 1)[1]
-            if kind.startswith("r"):
+            if re.fullmatch(r"r\d+", kind):
                 continue  # a reprint
         elif a.id.startswith("ecb/"):
             kind = "ECB+ same-topic"
