@@ -76,7 +76,8 @@ class StoryIndex:
                     self.infos[member].note = f"copy of {rep}; counted once"
 
     def _best(self, rep: str, vector: Vector, exclude_empty: bool = True) -> tuple[str | None, float]:
-        day = self.infos[rep].day
+        info = self.infos[rep]
+        day = info.day
         terms = top_terms(vector, "bten", self.params.candidate_terms)
         best: tuple[str | None, float] = (None, 0.0)
         weights = self.params.weights.by_prefix()
@@ -85,11 +86,14 @@ class StoryIndex:
             if cluster is None or (exclude_empty and not cluster.reps):
                 continue
             gap = date_gap(day, cluster.first, cluster.last)
+            near = gap is not None and gap <= self.params.near_days
+            if info.inferred:  # a guessed date can support, not separate
+                gap = None
             if gap is not None and gap > self.params.window_days:
                 continue
             sim = similarity(vector, cluster.centroid, cluster.norms, weights)
             sim *= time_decay(gap, self.params.grace_days, self.params.decay_days)
-            if gap is not None and gap <= self.params.near_days:
+            if near:
                 sim += self.params.near_bonus
             if sim > best[1]:
                 best = (cid, sim)
@@ -104,7 +108,7 @@ class StoryIndex:
 
     def _join(self, cid: str, rep: str, vector: Vector) -> None:
         cluster = self.clusters[cid]
-        cluster.add(rep, vector, self.infos[rep].day, self.params.centroid_size)
+        cluster.add(rep, vector, self.infos[rep].firm_day, self.params.centroid_size)
         self.cluster_of[rep] = cid
         self.postings.index(cluster)
 
@@ -126,7 +130,7 @@ class StoryIndex:
                 self._drop(home)
         for cluster in {self.clusters[self.cluster_of[a.id]].id for a in order}:
             c = self.clusters[cluster]
-            c.reset_dates(self.infos[r].day for r in c.reps)
+            c.reset_dates(self.infos[r].firm_day for r in c.reps)
         return moved
 
     def _drop(self, cluster: Cluster) -> None:

@@ -36,6 +36,12 @@ class ArticleInfo:
     names: dict[str, str] = field(default_factory=dict)  # normalised name -> surface form
     similarity: float = 0.0
     note: str = ""
+    inferred: bool = False  # the date was guessed (from the text or a copy), not stated
+
+    @property
+    def firm_day(self) -> int | None:
+        """The day when it was stated; an inferred day may join an article to a story, never keep it out."""
+        return None if self.inferred else self.day
 
     @classmethod
     def of(cls, article: Article, raw: RawFeatures | None) -> ArticleInfo:
@@ -47,6 +53,7 @@ class ArticleInfo:
             source=article.source,
             day=day_of(article.published),
             names=names,
+            inferred=article.published_inferred,
         )
 
 
