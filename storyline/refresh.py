@@ -22,6 +22,7 @@ from storyline.store import Store
 Progress = Callable[[str, int, int | None], None]
 COPY_STATE = "copies.index"
 STORY_STATE = "stories.index"
+ANALYSIS_STATE = "analysis.version"
 CHUNK = 2000
 
 
@@ -53,6 +54,8 @@ def refresh(store: Store, *, progress: Progress, full: bool = False) -> None:
         sindex.adopt_ids(previous)
     story_list, storylines = sindex.stories(previous)
     before = {s.id: set(s.articles) for s in previous}
+    version = analysis_version().encode()
+    full = full or store.get_state(ANALYSIS_STATE) != version  # analysis code changed: redo every story
     todo = [s for s in story_list if full or before.get(s.id) != set(s.articles) or dirty & set(s.articles)]
     results = []
     for n, story in enumerate(todo, 1):
@@ -63,6 +66,12 @@ def refresh(store: Store, *, progress: Progress, full: bool = False) -> None:
         store.write_results(c, story_list, storylines, groups, {r.story: r.rows for r in results}, vanished)
         store.put_state(c, COPY_STATE, cindex.to_bytes())
         store.put_state(c, STORY_STATE, sindex.to_bytes())
+        store.put_state(c, ANALYSIS_STATE, version)
+
+
+def analysis_version() -> str:
+    """Stored per-story results are recomputed when the analysis or NLP stage's VERSION changes."""
+    return f"analysis:{getattr(analysis, 'VERSION', '0')}+nlp:{getattr(nlp, 'VERSION', '0')}"
 
 
 def analyze_story(store: Store, story: Story, groups: Sequence[CopyGroup]) -> StoryResults:

@@ -136,3 +136,25 @@ def test_recurring_lines_are_learned_across_runs(tmp_path: Path, db_path: str) -
         (article,) = s.articles(run.new_ids)
     assert footer not in article.text
     assert any(r.reason == "recurring line of this source" for r in article.removed)
+
+
+def test_new_analysis_version_recomputes_stored_story_results(
+    tmp_path: Path, db_path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import analysis
+
+    corpus = write_corpus(tmp_path / "c")
+    with Store(db_path) as s:
+        pipeline.analyze([str(corpus)], s)
+        def count() -> int:
+            return int(s.conn.execute("SELECT count(*) FROM derived").fetchone()[0])
+
+        n = count()
+        assert n > 0
+        with s.transaction() as c:
+            c.execute("DELETE FROM derived WHERE kind != 'storyline'")
+        pipeline.analyze([str(corpus)], s)  # same code: nothing to redo
+        assert count() < n
+        monkeypatch.setattr(analysis, "VERSION", "test-next")
+        pipeline.analyze([str(corpus)], s)  # analysis code changed: every story again
+        assert count() == n
