@@ -397,3 +397,21 @@ def test_reported_clause_stops_before_a_conjunct_holding_a_quote() -> None:
     quotes = run(text).quotes
     said = [q for q in quotes if q.cue == "said"]
     assert [q.text for q in said] == ["this was the first time he had heard of the plan"]
+
+
+def test_cue_without_any_speaker_is_not_listed() -> None:
+    text = "Voss, who has been criticized as too reluctant to threaten painful sanctions on Eastland, said the fleet was ready."
+    assert [(q.text, q.speaker) for q in run(text).quotes] == [("the fleet was ready", "Voss")]
+
+
+def test_short_term_in_single_marks_is_not_a_quote() -> None:
+    quotes = run(
+        "Officials said the two sides had agreed on the long-running ‘Harbour Pact’ negotiations."
+    ).quotes
+    assert "Harbour Pact" not in [q.text for q in quotes]
+
+
+def test_unattributed_speech_nested_in_attributed_speech_is_listed_once() -> None:
+    text = "The harbour chief said her Eastland counterpart had assured her he was ready to talk about reopening the port."
+    quotes = run(text).quotes
+    assert [(q.cue, q.speaker_text) for q in quotes] == [("said", "The harbour chief")]

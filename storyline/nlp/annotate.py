@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_TERM_WORDS = 3
 
 
 def annotate_doc(article: Article, doc: Doc) -> Annotations:
@@ -38,8 +39,38 @@ def annotate_doc(article: Article, doc: Doc) -> Annotations:
     attributions = find_attributions(doc)
     by_source = sorted(attributions, key=_source_pos)
     quotes = {id(a): _mention(doc, article, a, resolver) for a in by_source}
-    ordered = tuple(quotes[id(a)] for a in attributions)
-    return Annotations(article=article.id, entities=tuple(ents), quotes=ordered)
+    ordered = [quotes[id(a)] for a in attributions]
+    listed = _worth_listing(article.text, ordered)
+    return Annotations(article=article.id, entities=tuple(ents), quotes=tuple(listed))
+
+
+def _worth_listing(text: str, mentions: list[QuoteMention]) -> list[QuoteMention]:
+    """Drop what a reader would not call a statement: reported speech or a partial quote whose cue has
+    no speaker at all ("too reluctant to threaten sanctions", an imperative), a short term in single
+    marks (the ‘Harbour Pact’ talks, British style for a name), and unattributed reported speech nested
+    inside an attributed one (its words are already listed under that speaker). The attribution
+    benchmark scores :func:`find_attributions` itself, before this filter."""
+    out = []
+    for m in mentions:
+        if m.kind != "direct" and m.speaker_text is None and m.cue != ":":
+            continue
+        if (
+            m.kind == "partial"
+            and text[m.start - 1 : m.start] in ("‘", "'")
+            and len(m.text.split()) <= _TERM_WORDS
+        ):
+            continue
+        if (
+            m.kind == "indirect"
+            and m.speaker is None
+            and any(
+                o is not m and o.speaker_text is not None and o.start <= m.start and m.end <= o.end
+                for o in mentions
+            )
+        ):
+            continue
+        out.append(m)
+    return out
 
 
 def _source_pos(a: Attribution) -> int:
