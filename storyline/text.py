@@ -59,6 +59,21 @@ def normalize_for_hash(text: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
+# "KYIV — ", "WASHINGTON (AP) — ", "VALMORA, Estrenia (Meridian Press) — ", "MOSCOW, Feb 7 (Reuters) - ":
+# a dateline opening a paragraph (a single hyphen only after a credit in brackets).
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?"
+    r"(?:\s*\([^)\n]{1,40}\)\s*[—–-]{1,2}|\s*[—–]{1,2}|\s*--)\s+(?=[A-Z\"“‘'])",
+    re.MULTILINE,
+)
+
+
+def mask_datelines(text: str) -> str:
+    """``text`` with each paragraph-opening dateline blanked by spaces (offsets unchanged), so that a
+    parser does not take "TESSBRUCK, Norvadia (NorPress) —" for the subject of the lead sentence."""
+    return DATELINE.sub(lambda m: " " * len(m.group()), text)
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(normalize_for_hash(text).encode("utf-8")).hexdigest()
 

@@ -140,7 +140,9 @@ def _carrier(aid: str, published: str, speaker: str) -> tuple[Article, Annotatio
     return art, Annotations(article=aid, entities=(), quotes=(mention,))
 
 
-@pytest.mark.parametrize("other", ["Harbour Authority", "Tomas Brekke and Marta Lindqvist"])
+@pytest.mark.parametrize(
+    "other", ["Harbour Authority", "Tomas Brekke and Marta Lindqvist", "Tomas Brekke’s office"]
+)
 def test_person_and_the_institution_or_pair_they_belong_to_are_one_quote(other: str) -> None:
     brekke = Entity(
         id="e1", name="Tomas Brekke", type="PERSON", aliases=(), roles=("Harbour Authority spokesman",)

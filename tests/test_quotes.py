@@ -415,3 +415,39 @@ def test_unattributed_speech_nested_in_attributed_speech_is_listed_once() -> Non
     text = "The harbour chief said her Eastland counterpart had assured her he was ready to talk about reopening the port."
     quotes = run(text).quotes
     assert [(q.cue, q.speaker_text) for q in quotes] == [("said", "The harbour chief")]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "HARSTAD, Norland (Polar Press) — ",
+        "HARSTAD — ",
+        "HARSTAD (Polar Press) — ",
+        "HARSTAD, March 3 (Polar Press) - ",
+    ],
+)
+def test_dateline_is_neither_speaker_nor_content(dateline: str) -> None:
+    """The parser took "HARSTAD —" into the lead sentence's subject or its clause until datelines were
+    blanked; a place tagged as a person before a title ("Vesterland Mayor X") is not a speaker."""
+    text = (
+        f"{dateline}Norland Harbour Master Tomas Brekke and Vesterland Mayor Marta Lindqvist spoke by "
+        "telephone on Monday for the first time since the storm closed the quay, and agreed that their "
+        "deputies would meet next month.\n\n"
+        f"{dateline}Kestrel Ferries is cancelling about 40 crossings a week until April, the company and "
+        "the regional transport authority said on Thursday."
+    )
+    quotes = run(text).quotes
+    assert len(quotes) == 2
+    for q in quotes:
+        assert q.text[:1].isalpha() and not q.text.startswith("HARSTAD"), q.text
+        assert q.speaker is None or ("HARSTAD" not in q.speaker and "Norland" not in q.speaker), q.speaker
+    assert quotes[0].speaker == "Tomas Brekke and Marta Lindqvist"
+    assert quotes[1].text.startswith("Kestrel Ferries is cancelling")
+
+
+def test_calling_a_person_is_not_a_statement() -> None:
+    text = (
+        "The prime minister Jorunn Halvik has called in the late afternoon the president Mateo Lisandre, "
+        "one week after the recall of the ambassador."
+    )
+    assert run(text).quotes == ()

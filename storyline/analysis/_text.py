@@ -20,11 +20,6 @@ def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# "KYIV — ", "VALMORA, Estrenia (Meridian Press) — ": a dateline opening a lead sentence.
-DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w ]{1,30})?(?:\s*\([^)]{1,40}\))?\s+[—–-]{1,2}\s+(?=[A-Z])"
-)
-
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 
 STOPWORDS = wordset(

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline.analysis._text import (
-    DATELINE,
     content_words,
     document_frequency,
     first_content_word,
@@ -27,6 +26,7 @@ from storyline.analysis._text import (
 from storyline.analysis.claims import Statement, same_source
 from storyline.analysis.clauses import clause_around, tidy
 from storyline.records import Claim, Conflict
+from storyline.text import DATELINE
 
 _CLAIM_NOUN = (
     r"(?:reports?|claims?|allegations?|accusations?|suggestions?|accounts?|stor(?:y|ies)|assertions?)"

@@ -18,12 +18,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.analysis._text import DATELINE, Sentence, article_sentences, content_words, overlap
+from storyline.analysis._text import Sentence, article_sentences, content_words, overlap
 from storyline.analysis.denials import is_denial
 from storyline.analysis.numbers import is_disagreement
 from storyline.analysis.quantities import Quantity, compatible, find_quantities
 from storyline.analysis.support import supporting
 from storyline.records import Article, Claim, Conflict, CopyGroup, Quote, Story, Summary, SummarySentence
+from storyline.text import DATELINE
 
 MIN_WORDS = 8
 MAX_WORDS = 50

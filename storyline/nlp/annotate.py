@@ -12,6 +12,7 @@ from storyline.nlp.quotemarks import find_quotes
 from storyline.nlp.spacy_model import doc_text
 from storyline.nlp.speakers import SpeakerResolver, Subject
 from storyline.records import Annotations, Article, EntityMention, QuoteMention
+from storyline.text import mask_datelines
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -165,7 +166,7 @@ def annotate_all(articles: Sequence[Article], *, batch_size: int = 16) -> dict[s
             first_by_text[art.text] = art
             unique.append(art)
     parsed: dict[str, Annotations] = {}
-    docs = load_nlp().pipe((a.text for a in unique), batch_size=batch_size)
+    docs = load_nlp().pipe((mask_datelines(a.text) for a in unique), batch_size=batch_size)
     for art, doc in zip(unique, docs, strict=True):
         parsed[art.id] = annotate_doc(art, doc)
     return {a.id: reuse(parsed[first_by_text[a.text].id], a.id) for a in articles}

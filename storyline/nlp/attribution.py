@@ -16,6 +16,7 @@ from storyline.nlp.lexicon import (
     ADDRESSEE_VERBS,
     NON_SPEECH_CUES,
     OBJECT_CUE_VERBS,
+    PERSON_PRONOUNS,
     SPEECH_VERBS,
     WEAK_VERBS,
 )
@@ -37,6 +38,8 @@ _NAMING_WORDS = frozenset(
 )
 _MIN_CLAUSE_TOKENS = 3
 _HYPHENS = "-‐‑"
+# verbs whose person object is the one addressed ("called the President", "thanked Smith")
+_PERSON_OBJECT_VERBS = frozenset({"call", "thank", "ask", "urge", "warn"})
 _COMPLEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "oprd", "dative", "acomp", "attr", "ccomp"})
 _PERSONAL = frozenset({"he", "she", "i", "we", "they", "you"})
 
@@ -292,7 +295,10 @@ def _reported(doc: Doc, cues: list[Token], in_quote: list[int], used: set[int]) 
             span = _before_quoted_conjunct(span, in_quote)
         if span is None:
             continue
-        start, end = _snap(doc_text(doc), *_span_chars(span[0], span[-1]))
+        text = doc_text(doc)
+        start, end = _snap(text, *_span_chars(span[0], span[-1]))
+        while start < end and text[start].isspace():  # a blanked dateline opened the clause
+            start += 1
         out.append(Attribution(start, end, "indirect", start, end, _make_cue(cue_tok)))
     return out
 
@@ -344,11 +350,17 @@ def _object_child(cue: Token) -> Token | None:
     lemma = cue.lemma_.lower()
     if lemma in OBJECT_CUE_VERBS:
         for child in cue.rights:
+            if child.dep_ == "dobj" and lemma in _PERSON_OBJECT_VERBS and _is_person(child):
+                continue  # "called the President", "urged Smith to act": whom, not what
             if child.dep_ in ("xcomp", "dobj") or (
                 child.dep_ == "prep" and child.lower_ in ("for", "about", "on")
             ):
                 return child
     return None
+
+
+def _is_person(tok: Token) -> bool:
+    return tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in ("them", "us", "me")
 
 
 def _clause_span(cue: Token) -> Span | None:

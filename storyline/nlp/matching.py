@@ -67,7 +67,14 @@ class _SpeakerCanon:
     def agree(self, a: str, b: str) -> bool:
         """Two speakers of one quote that do not contradict: a person and the institution they speak
         for ("Dmitry Peskov", role "Kremlin spokesman" ~ "Kremlin"), or a pair and one of its members."""
-        return self._speaks_for(a, b) or self._speaks_for(b, a) or _member(a, b) or _member(b, a)
+        return (
+            self._speaks_for(a, b)
+            or self._speaks_for(b, a)
+            or _member(a, b)
+            or _member(b, a)
+            or _office_of(a, b)
+            or _office_of(b, a)
+        )
 
     def _speaks_for(self, person: str, org: str) -> bool:
         entity = self.index.get(person.casefold())
@@ -88,6 +95,11 @@ class _SpeakerCanon:
 
 def _agree(a: str, b: str, speakers_agree: SpeakersAgree | None) -> bool:
     return a == b or (speakers_agree is not None and speakers_agree(a, b))
+
+
+def _office_of(person: str, office: str) -> bool:
+    """ "Mateo Lisandre’s office" (or spokesman, campaign ...) speaks for "Mateo Lisandre"."""
+    return any(office.startswith(person + mark) for mark in ("’s ", "'s "))
 
 
 def _member(one: str, pair: str) -> bool:

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from storyline.errors import MissingExtraError
+from storyline.text import mask_datelines
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -59,5 +60,5 @@ def doc_text(doc: Doc) -> str:
 
 
 def parse(text: str) -> Doc:
-    """Parse ``text`` with the cached pipeline."""
-    return load_nlp()(text)
+    """Parse ``text`` with the cached pipeline (datelines blanked, offsets unchanged)."""
+    return load_nlp()(mask_datelines(text))

@@ -93,7 +93,9 @@ class SpeakerResolver:
                 self._remember(start, f"{self.canonical_person(people[0].text)}’s {stripped.split()[-1]}")
             )
         if len(people) > 1 and _COORD.search(stripped):
-            names = dict.fromkeys(self.canonical_person(m.text) for m in people)
+            names = dict.fromkeys(
+                self.canonical_person(m.text) for m in _last_per_conjunct(text, start, people)
+            )
             return Resolution(" and ".join(names)) if len(names) > 1 else Resolution(next(iter(names)), True)
         if people:
             return Resolution(self.canonical_person(people[0].text), person=True)
@@ -194,6 +196,16 @@ class SpeakerResolver:
     def _remember(self, pos: int, group: str) -> str:
         self.groups.append((pos, group))
         return group
+
+
+def _last_per_conjunct(text: str, start: int, people: list[EntityMention]) -> list[EntityMention]:
+    """The last person named in each conjunct of "Norland Mayor Tomas Brekke and Vesterland Mayor Marta
+    Lindqvist": a place the small model tags as a person before a title is a modifier, not a speaker."""
+    cuts = [start + m.start() for m in _COORD.finditer(text)]
+    last: dict[int, EntityMention] = {}
+    for m in people:
+        last[sum(cut < m.start for cut in cuts)] = m
+    return list(last.values())
 
 
 def _is_plural(name: str) -> bool:

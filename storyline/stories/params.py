@@ -35,7 +35,9 @@ class StoryParams:
     near_bonus: float = 0.06
     refine_passes: int = 2
     storyline_threshold: float = 0.22
-    storyline_weights: FieldWeights = field(default_factory=lambda: FieldWeights(body=0.4, title=0.1, ent=0.5, num=0.0, lead=0.0))
+    storyline_weights: FieldWeights = field(
+        default_factory=lambda: FieldWeights(body=0.4, title=0.1, ent=0.5, num=0.0, lead=0.0)
+    )
     storyline_window_days: int = 35
     candidate_terms: int = 30
     max_posting: int = 2000
