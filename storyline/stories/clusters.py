@@ -81,13 +81,16 @@ class Postings:
         for term in cluster.indexed_terms():
             self.lists.setdefault(term, set()).add(cluster.id)
 
-    def candidates(self, terms: Iterable[str], max_posting: int) -> set[str]:
-        found: set[str] = set()
-        for term in terms:
+    def candidates(self, terms: Mapping[str, float], max_posting: int) -> list[str]:
+        """Clusters sharing a heavy term with the query, best first by the summed weight of the
+        shared terms (a cheap upper-bound ranking; the caller scores only the first few exactly)."""
+        score: dict[str, float] = {}
+        for term, weight in terms.items():
             ids = self.lists.get(term)
             if ids and len(ids) <= max_posting:
-                found.update(ids)
-        return found
+                for cid in ids:
+                    score[cid] = score.get(cid, 0.0) + weight
+        return sorted(score, key=lambda cid: (-score[cid], cid))
 
     def forget(self, cluster_id: str, terms: Iterable[str]) -> None:
         for term in terms:

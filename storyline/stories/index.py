@@ -78,10 +78,14 @@ class StoryIndex:
     def _best(self, rep: str, vector: Vector, exclude_empty: bool = True) -> tuple[str | None, float]:
         info = self.infos[rep]
         day = info.day
-        terms = top_terms(vector, "bten", self.params.candidate_terms)
-        best: tuple[str | None, float] = (None, 0.0)
         weights = self.params.weights.by_prefix()
-        for cid in sorted(self.postings.candidates(terms, self.params.max_posting)):
+        terms = {
+            t: vector[t] * weights.get(t[0], 0.0)
+            for t in top_terms(vector, "bten", self.params.candidate_terms)
+        }
+        best: tuple[str | None, float] = (None, 0.0)
+        scored = 0
+        for cid in self.postings.candidates(terms, self.params.max_posting):
             cluster = self.clusters.get(cid)
             if cluster is None or (exclude_empty and not cluster.reps):
                 continue
@@ -91,6 +95,9 @@ class StoryIndex:
                 gap = None
             if gap is not None and gap > self.params.window_days:
                 continue
+            scored += 1
+            if scored > self.params.max_candidates:
+                break
             sim = similarity(vector, cluster.centroid, cluster.norms, weights)
             sim *= time_decay(gap, self.params.grace_days, self.params.decay_days)
             if near:

@@ -23,6 +23,10 @@ class StoryParams:
     time is evidence of its own (Miranda et al. 2018 feed the time gap to their model as a feature).
     Undated articles get no bonus, so they join on content alone.
     ``refine_passes``: re-assignment passes over the articles of one batch (order independence).
+    ``candidate_terms``/``max_posting``/``max_candidates``: an article looks up stories through its
+    ``candidate_terms`` heaviest terms (terms held by more than ``max_posting`` stories are skipped),
+    ranks them by the weight of the shared terms and scores only the best ``max_candidates`` exactly,
+    so placing an article costs the same in a store of 1,000 or 100,000 articles.
     ``storyline_*``: the lower tier that links stories (centroid to centroid) into storylines.
     """
 
@@ -41,6 +45,7 @@ class StoryParams:
     storyline_window_days: int = 35
     candidate_terms: int = 30
     max_posting: int = 2000
+    max_candidates: int = 50
     centroid_size: int = 400
 
 

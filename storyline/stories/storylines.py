@@ -59,13 +59,19 @@ def link_stories(clusters: Mapping[str, Cluster], postings: Postings, params: St
     weights = params.storyline_weights.by_prefix()
     for cid in sorted(clusters):
         cluster = clusters[cid]
-        terms = top_terms(cluster.centroid, "etb", _LINK_TERMS)
-        for other_id in sorted(postings.candidates(terms, params.max_posting)):
+        terms = {t: cluster.centroid[t] for t in top_terms(cluster.centroid, "etb", _LINK_TERMS)}
+        scored = 0
+        for other_id in postings.candidates(terms, params.max_posting):
             other = clusters.get(other_id)
-            if other is None or other_id <= cid or find(cid) == find(other_id):
+            if other is None or other_id == cid:
                 continue
             gap = _range_gap(cluster, other)
             if gap is not None and gap > params.storyline_window_days:
+                continue
+            scored += 1
+            if scored > params.max_candidates:
+                break
+            if find(cid) == find(other_id):
                 continue
             if centroid_similarity(cluster, other, weights) >= params.storyline_threshold:
                 parent[find(other_id)] = find(cid)
