@@ -38,6 +38,7 @@ def refresh(store: Store, *, progress: Progress, full: bool = False) -> None:
     """Update copies, stories and per-story results for articles the indexes have not seen."""
     dirty = _refresh_annotations(store, progress)
     cindex = _copy_index(store, full)
+    full = full or len(cindex) == 0  # copy groups rebuilt (new index format): place stories afresh
     new_ids = [i for i in store.article_ids() if i not in cindex]
     for n, chunk in enumerate(_chunks(new_ids, CHUNK)):
         progress("copies", n * CHUNK + len(chunk), len(new_ids))

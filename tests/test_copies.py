@@ -229,7 +229,9 @@ def test_public_api_is_small_and_sorted() -> None:
     assert public - {"annotations"} == set(copies.__all__)
 
 
-def _variant(aid: str, paragraphs: list[str], title: str = "", published: str = "2031-03-04T12:00") -> Article:
+def _variant(
+    aid: str, paragraphs: list[str], title: str = "", published: str = "2031-03-04T12:00"
+) -> Article:
     text = "\n\n".join(paragraphs)
     return Article(aid, aid, title, text, content_hash(text), published=published)
 
@@ -252,13 +254,17 @@ def test_copy_cut_to_its_first_paragraphs_is_partial(arts: dict[str, Article]) -
 
 def test_a_fragment_of_the_first_paragraph_is_partial(arts: dict[str, Article]) -> None:
     lede = _wire_paragraphs(arts)[0].split(" ")
-    fragment = _variant("fragment", ["Advertisement", " ".join(lede[:12]) + " …", "Read more at example.org."])
+    fragment = _variant(
+        "fragment", ["Advertisement", " ".join(lede[:12]) + " …", "Read more at example.org."]
+    )
     group, kinds = classify([arts["wire"], fragment])  # too short for LSH; classified once verified
     assert (group.canonical, kinds) == ("wire", {"fragment": "partial"})
 
 
 def test_headline_repeated_in_the_body_is_not_added_content(arts: dict[str, Article]) -> None:
-    title = "Norvale harbour bridge closed for six weeks after engineers find deep cracks in two support cables."
+    title = (
+        "Norvale harbour bridge closed for six weeks after engineers find deep cracks in two support cables."
+    )
     wire = replace(arts["wire"], title=title)
     reprint = _variant("headlined", ["WATCH: " + title.upper(), *_wire_paragraphs(arts)], title="Bridge shut")
     group = _one(find_copies([wire, reprint]))
@@ -281,3 +287,37 @@ def test_merged_paragraphs_are_not_lacking(arts: dict[str, Article]) -> None:
     group = _one(find_copies([arts["wire"], _variant("merged", merged)]))
     assert group.details[1].lacks == ()
     assert group.kind == "near"
+
+
+_FOLLOW_UP = [
+    "NORVALE — Lorry drivers staged a slow convoy along the ring road on Friday to protest against the "
+    "detours they have faced since the harbour bridge was shut, bringing traffic to a crawl for two hours.",
+    "Drivers' union spokesman Teodor Halm said members were losing up to three hours a day and asked the "
+    "city to open a temporary lane through the port's customs area for goods vehicles.",
+    "The city's transport office said it was studying the request but that customs rules made a quick "
+    "change unlikely, and pointed to the two extra ferry crossings already running every hour.",
+    "Several bakeries and market traders in the old town said deliveries from the northern bank now "
+    "arrived after opening time, and some had started buying from suppliers on their own side of the river.",
+    "A council committee will hear the engineers' full report on the cables next Thursday, when members "
+    "are expected to ask why the earlier surveys did not flag the damage.",
+]
+
+
+@pytest.mark.parametrize("order", ["follow-up last", "follow-up first"])
+def test_follow_up_repeating_one_paragraph_of_a_short_reprint_does_not_chain(
+    arts: dict[str, Article], order: str
+) -> None:
+    """A short reprint (the wire's first two paragraphs) is a copy of the wire; a later article of the
+    same outlet that repeats its second paragraph as background shares half of the short reprint, but
+    it is not a copy of the wire and must not join the family through the short reprint."""
+    paras = _wire_paragraphs(arts)
+    cut = _variant("cut", paras[:2])
+    follow = _variant("follow", [*_FOLLOW_UP[:3], paras[1], *_FOLLOW_UP[3:]])
+    index = CopyIndex()
+    batches = (
+        [[arts["wire"], cut], [follow]] if order == "follow-up last" else [[follow], [cut, arts["wire"]]]
+    )
+    for batch in batches:
+        index.add(batch)
+    group = _one(index.groups())
+    assert set(group.members) == {"wire", "cut"}

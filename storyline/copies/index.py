@@ -25,7 +25,7 @@ from storyline.errors import NotFoundError, StoreError
 from storyline.records import Article, CopyGroup
 
 ArticleLoader = Callable[[Sequence[str]], Mapping[str, Article]]
-_FORMAT = "storyline.copies.index/1"
+_FORMAT = "storyline.copies.index/2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,7 @@ class CopyIndex:
         self._parent: list[int] = []
         self._members: dict[int, list[int]] = {}  # root -> rows, for components of two or more
         self._groups: dict[int, CopyGroup] = {}  # root -> group
+        self._anchor: dict[int, tuple[int, int]] = {}  # root -> (shingles, row) of its longest member
         self._loader = loader
         self._articles: dict[str, Article] | None = None if loader else {}
 
@@ -102,6 +103,7 @@ class CopyIndex:
             "parent": self._parent,
             "members": self._members,
             "groups": self._groups,
+            "anchor": self._anchor,
             "keys": self._tables.keys,
             "rows": self._tables.rows,
             "articles": self._articles,
@@ -122,6 +124,7 @@ class CopyIndex:
         index._ids = state["ids"]
         index._row = {a: i for i, a in enumerate(index._ids)}
         index._parent, index._members, index._groups = state["parent"], state["members"], state["groups"]
+        index._anchor = state["anchor"]
         index._tables.keys, index._tables.rows = state["keys"], state["rows"]
         if loader is None and state["articles"] is None:
             raise StoreError("this copy index keeps no texts", hint="pass loader= to from_bytes")
@@ -166,8 +169,37 @@ class CopyIndex:
                 continue
             if other not in cache:
                 cache[other] = fingerprint(texts[self._ids[other]].text)
-            if score_pair(cache[row], cache[other]).is_copy(self.params.min_containment):
+            if not score_pair(cache[row], cache[other]).is_copy(self.params.min_containment):
+                continue
+            alone = self._find(row) == row and row not in self._members
+            smaller = cache[row].shingles.size <= cache[other].shingles.size
+            if (alone and smaller) or self._anchors_agree(row, other, cache):
+                for r in (row, other):
+                    self._anchor_row(self._find(r), r, cache)
                 self._union(row, other)
+
+    def _anchors_agree(self, a: int, b: int, cache: dict[int, Fingerprint]) -> bool:
+        """Two components join only when their longest members are copies of each other too, so a
+        follow-up that repeats one paragraph of a short truncated reprint does not chain into the
+        reprint's whole family (single-link chaining). Not asked when a new single article is the
+        smaller of the pair: it is then mostly contained in a member, which is what a copy is."""
+        anchors = [self._anchor_row(self._find(r), r, cache) for r in (a, b)]
+        if anchors == [a, b]:
+            return True  # two single articles: the pair test above was the whole test
+        for r in anchors:
+            if r not in cache:
+                cache[r] = fingerprint(self._load([self._ids[r]])[self._ids[r]].text)
+        return score_pair(cache[anchors[0]], cache[anchors[1]]).is_copy(self.params.min_containment)
+
+    def _anchor_row(self, root: int, row: int, cache: dict[int, Fingerprint]) -> int:
+        if root in self._anchor:
+            return self._anchor[root][1]
+        if root not in self._members:  # a single article is its own anchor
+            if row not in cache:
+                cache[row] = fingerprint(self._load([self._ids[row]])[self._ids[row]].text)
+            self._anchor[root] = (int(cache[row].shingles.size), row)
+            return row
+        raise AssertionError("a component of several articles always has an anchor")  # pragma: no cover
 
     # ------------------------------------------------------------------ union-find and groups
 
@@ -188,6 +220,9 @@ class CopyIndex:
         self._parent[rb] = ra
         self._members[ra] = ma + mb
         self._groups.pop(rb, None)
+        anchors = [x for x in (self._anchor.pop(ra, None), self._anchor.pop(rb, None)) if x is not None]
+        if anchors:
+            self._anchor[ra] = max(anchors, key=lambda x: (x[0], -x[1]))
 
     def _rebuild(self, roots: Sequence[int]) -> tuple[CopyGroup, ...]:
         wanted = [self._ids[r] for root in roots for r in self._members[root]]
