@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from storyline.records import Story, Storyline
@@ -80,11 +81,23 @@ def _story(index: StoryIndex, cluster: Cluster, storyline: str | None, copy_rep:
     )
 
 
+def _reuse(old: Story | None, index: StoryIndex, cluster: Cluster, storyline: str | None) -> Story | None:
+    """The previous record of a story whose members did not change (its title, dates, outlets and
+    explanations depend on nothing else), so a read after a small addition rebuilds only what changed."""
+    if old is None:
+        return None
+    members = {m for rep in cluster.reps for m in (rep, *index.copies_of.get(rep, ()))}
+    if len(old.articles) != len(members) or not members.issuperset(old.articles):
+        return None
+    return old if old.storyline == storyline else replace(old, storyline=storyline)
+
+
 def build_stories(
     index: StoryIndex, previous: Sequence[Story]
 ) -> tuple[tuple[Story, ...], tuple[Storyline, ...]]:
     """Stories ordered by first date, and storylines whose ids persist through ``previous``/the index."""
-    groups = link_stories(index.clusters, index.postings, index.params)
+    groups = link_stories(index.clusters, index.postings, index.params, index.links, index.dirty)
+    index.dirty.clear()
     earlier = {s.id: s.storyline for s in previous if s.storyline} | index.storyline_of
     line_of: dict[str, str] = {}
     used: set[str] = set()
@@ -95,10 +108,12 @@ def build_stories(
         line_of.update(dict.fromkeys(group, line_id))
     index.storyline_of = dict(line_of)
     copy_rep = {m: rep for rep, others in index.copies_of.items() for m in others}
+    before = {s.id: s for s in previous}
     stories = sorted(
-        (_story(index, c, line_of.get(c.id), copy_rep) for c in index.clusters.values()),
+        (_reuse(before.get(c.id), index, c, line_of.get(c.id)) or _story(index, c, line_of.get(c.id), copy_rep)
+         for c in index.clusters.values()),
         key=lambda s: (s.first is None, s.first or "", s.id),
-    )
+    )  # fmt: skip
     return tuple(stories), _storylines(stories, groups, line_of)
 
 

@@ -37,6 +37,8 @@ class StoryIndex:
     copies_of: dict[str, list[str]] = field(default_factory=dict)  # representative -> other members
     storyline_of: dict[str, str] = field(default_factory=dict)  # cluster id -> storyline id (last run)
     postings: Postings = field(default_factory=Postings)
+    links: dict[str, set[str]] = field(default_factory=dict)  # storyline links between clusters
+    dirty: set[str] = field(default_factory=set)  # clusters whose centroid changed since the last read
 
     # ------------------------------------------------------------------ adding
 
@@ -115,6 +117,7 @@ class StoryIndex:
 
     def _join(self, cid: str, rep: str, vector: Vector) -> None:
         cluster = self.clusters[cid]
+        self.dirty.add(cid)
         cluster.add(rep, vector, self.infos[rep].firm_day, self.params.centroid_size)
         self.cluster_of[rep] = cid
         self.postings.index(cluster)
@@ -126,6 +129,7 @@ class StoryIndex:
             rep = article.id
             home = self.clusters[self.cluster_of[rep]]
             home.remove(rep, vectors[rep])
+            self.dirty.add(home.id)
             cid, sim = self._best(rep, vectors[rep])
             if cid is None or sim < self.params.threshold:
                 cid = home.id if not home.reps else self._new_cluster_id(rep)
@@ -141,6 +145,7 @@ class StoryIndex:
         return moved
 
     def _drop(self, cluster: Cluster) -> None:
+        self.dirty.add(cluster.id)
         self.postings.forget(cluster.id, cluster.indexed_terms())
         self.clusters.pop(cluster.id, None)
 
@@ -198,6 +203,7 @@ class StoryIndex:
         moved = [self.clusters.pop(cid) for cid in sorted(renames) if cid != renames[cid]]
         for cluster in moved:
             self.postings.forget(cluster.id, cluster.indexed_terms())
+            self.dirty.update((cluster.id, renames[cluster.id]))
             cluster.id = renames[cluster.id]
         for cluster in moved:
             self.clusters[cluster.id] = cluster

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["dump", "load"]
 
-FORMAT = "storyline.story-index/2"
+FORMAT = "storyline.story-index/3"
 
 
 def dump(index: StoryIndex) -> bytes:
@@ -35,6 +35,8 @@ def dump(index: StoryIndex) -> bytes:
         "infos": [dataclasses.astuple(i) for i in index.infos.values()],
         "copies_of": index.copies_of,
         "storyline_of": index.storyline_of,
+        "links": {cid: sorted(others) for cid, others in sorted(index.links.items()) if others},
+        "dirty": sorted(index.dirty),
     }
     return zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 6)
 
@@ -64,6 +66,8 @@ def load(blob: bytes) -> StoryIndex:
         index.infos[info.id] = info
     index.copies_of = {k: list(v) for k, v in data["copies_of"].items()}
     index.storyline_of = dict(data["storyline_of"])
+    index.links = {cid: set(others) for cid, others in data["links"].items()}
+    index.dirty = set(data["dirty"])
     index.postings = index.postings if index.postings.lists else Postings()
     return index
 

@@ -8,7 +8,7 @@ storyline has at least two stories.  Candidate pairs come from the index's posti
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from storyline.stories.clusters import Cluster, Postings
 from storyline.stories.params import StoryParams
@@ -46,36 +46,77 @@ def _range_gap(a: Cluster, b: Cluster) -> int | None:
     return max(0, max(a.first, b.first) - min(a.last, b.last))
 
 
-def link_stories(clusters: Mapping[str, Cluster], postings: Postings, params: StoryParams) -> list[list[str]]:
-    """Groups of >= 2 cluster ids forming storylines, each sorted, groups in a stable order."""
-    parent = {cid: cid for cid in clusters}
+def link_stories(
+    clusters: Mapping[str, Cluster],
+    postings: Postings,
+    params: StoryParams,
+    links: dict[str, set[str]] | None = None,
+    dirty: Iterable[str] | None = None,
+) -> list[list[str]]:
+    """Groups of >= 2 cluster ids forming storylines, each sorted, groups in a stable order.
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    ``links`` (updated in place) keeps the links found before; only the ``dirty`` clusters (whose
+    centroid changed, or that were dropped or renamed) are looked up again, so reading the stories
+    after adding a few articles costs little however large the corpus. Without ``dirty`` every
+    cluster is looked up."""
+    links = {} if links is None else links
+    todo = set(clusters) | set(links) if dirty is None else set(dirty)
+    for cid in todo:
+        for other in links.pop(cid, set()):
+            if other in links:
+                links[other].discard(cid)
     weights = params.storyline_weights.by_prefix()
-    for cid in sorted(clusters):
-        cluster = clusters[cid]
-        terms = {t: cluster.centroid[t] for t in top_terms(cluster.centroid, "etb", _LINK_TERMS)}
-        scored = 0
-        for other_id in postings.candidates(terms, params.max_posting):
-            other = clusters.get(other_id)
-            if other is None or other_id == cid:
-                continue
-            gap = _range_gap(cluster, other)
-            if gap is not None and gap > params.storyline_window_days:
-                continue
-            scored += 1
-            if scored > params.max_candidates:
-                break
-            if find(cid) == find(other_id):
-                continue
-            if centroid_similarity(cluster, other, weights) >= params.storyline_threshold:
-                parent[find(other_id)] = find(cid)
-    groups: dict[str, list[str]] = {}
-    for cid in clusters:
-        groups.setdefault(find(cid), []).append(cid)
-    return sorted((sorted(g) for g in groups.values() if len(g) >= 2), key=lambda g: g[0])
+    for cid in sorted(todo):
+        cluster = clusters.get(cid)
+        if cluster is None:
+            continue
+        for other_id in _linked(cluster, clusters, postings, params, weights):
+            links.setdefault(cid, set()).add(other_id)
+            links.setdefault(other_id, set()).add(cid)
+    return _components(clusters, links)
+
+
+def _linked(
+    cluster: Cluster,
+    clusters: Mapping[str, Cluster],
+    postings: Postings,
+    params: StoryParams,
+    weights: Mapping[str, float],
+) -> list[str]:
+    """Clusters similar enough to ``cluster`` among its best-ranked candidates within the window."""
+    terms = {t: cluster.centroid[t] for t in top_terms(cluster.centroid, "etb", _LINK_TERMS)}
+    found = []
+    scored = 0
+    for other_id in postings.candidates(terms, params.max_posting):
+        other = clusters.get(other_id)
+        if other is None or other_id == cluster.id:
+            continue
+        gap = _range_gap(cluster, other)
+        if gap is not None and gap > params.storyline_window_days:
+            continue
+        scored += 1
+        if scored > params.max_candidates:
+            break
+        if centroid_similarity(cluster, other, weights) >= params.storyline_threshold:
+            found.append(other_id)
+    return found
+
+
+def _components(clusters: Mapping[str, Cluster], links: Mapping[str, set[str]]) -> list[list[str]]:
+    seen: set[str] = set()
+    groups = []
+    for start in sorted(links):
+        if start in seen or start not in clusters:
+            continue
+        group, stack = [], [start]
+        seen.add(start)
+        while stack:
+            cid = stack.pop()
+            group.append(cid)
+            for other in links.get(cid, ()):
+                if other not in seen and other in clusters:
+                    seen.add(other)
+                    stack.append(other)
+        if len(group) >= 2:
+            groups.append(sorted(group))
+    return sorted(groups, key=lambda g: g[0])
