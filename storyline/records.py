@@ -216,8 +216,12 @@ class Conflict:
 
 @dataclass(frozen=True, slots=True)
 class SummarySentence:
+    """A sentence as its articles print it; ``speaker`` names the person a leading "He"/"She"/"They"
+    stands for (resolved by the quote finder), so a reader can show "He [Mateo Lisandre] said ..."."""
+
     text: str
     articles: tuple[str, ...]
+    speaker: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

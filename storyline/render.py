@@ -10,6 +10,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from storyline.text import with_speaker_note
+
 
 def _short(text: str | None, n: int) -> str:
     text = (text or "").replace("\n", " ")
@@ -123,7 +125,8 @@ def story_block(console: Console, story: dict[str, Any], rep: dict[str, Any], ar
             console.print("  [bold]Summary[/bold]")
             for sent in s["sentences"]:
                 cited = escape(f"[{', '.join(x[:8] for x in sent['articles'])}]")
-                console.print(f"    {escape(sent['text'])} [dim]{cited}[/dim]")
+                shown = with_speaker_note(sent["text"], sent.get("speaker"))
+                console.print(f"    {escape(shown)} [dim]{cited}[/dim]")
     entries = [t for t in rep.get("timeline", []) if t["story"] == sid]
     if entries:
         console.print("  [bold]Timeline[/bold]")

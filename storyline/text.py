@@ -74,6 +74,14 @@ def mask_datelines(text: str) -> str:
     return DATELINE.sub(lambda m: " " * len(m.group()), text)
 
 
+def with_speaker_note(text: str, speaker: str | None) -> str:
+    """ "He said ..." as an editor prints it out of context: "He [Mateo Lisandre] said ..."."""
+    pronoun = text.split(" ", 1)[0]
+    if not speaker or pronoun not in ("He", "She", "They"):
+        return text
+    return f"{pronoun} [{speaker}]{text[len(pronoun) :]}"
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(normalize_for_hash(text).encode("utf-8")).hexdigest()
 

@@ -162,13 +162,36 @@ def test_rendered_text_keeps_brackets_and_citations() -> None:
     console = Console(file=buf, width=200, color_system=None)
     story = {"id": "s1", "title": "[Updated] Dam talks", "articles": ["abcdef123456"], "first": "2025-03-10"}
     rep = {
-        "summaries": [{"story": "s1", "sentences": [{"text": "Talks began [in Valmora].", "articles": ["abcdef123456"]}]}],
-        "timeline": [{"story": "s1", "date": "2025-03-10", "text": "talks [day one]", "articles": ["abcdef123456"]}],
-        "quotes": [{"story": "s1", "speaker": "Ilse Marandt", "text": "[We] agreed", "kind": "direct", "mentions": [{}]}],
+        "summaries": [
+            {
+                "story": "s1",
+                "sentences": [{"text": "Talks began [in Valmora].", "articles": ["abcdef123456"]}],
+            }
+        ],
+        "timeline": [
+            {"story": "s1", "date": "2025-03-10", "text": "talks [day one]", "articles": ["abcdef123456"]}
+        ],
+        "quotes": [
+            {
+                "story": "s1",
+                "speaker": "Ilse Marandt",
+                "text": "[We] agreed",
+                "kind": "direct",
+                "mentions": [{}],
+            }
+        ],
         "conflicts": [],
     }
     arts = {"abcdef123456": {"source": "[Wire]", "title": "[Updated] Dam talks"}}
     render.story_block(console, story, rep, arts)
     out = buf.getvalue()
-    for expected in ("[Updated] Dam talks", "[in Valmora].", "[abcdef12]", "[day one]", "[1 art.]", "“[We] agreed”", "[Wire]:"):
+    for expected in (
+        "[Updated] Dam talks",
+        "[in Valmora].",
+        "[abcdef12]",
+        "[day one]",
+        "[1 art.]",
+        "“[We] agreed”",
+        "[Wire]:",
+    ):
         assert expected in out, expected

@@ -128,7 +128,9 @@ def test_recurring_lines_are_learned_across_runs(tmp_path: Path, db_path: str) -
     site = tmp_path / "valmora-daily"
     site.mkdir()
     for i in range(2):
-        (site / f"{i}.txt").write_text(f"Report number {i} on the dam\n\n{BODY[i]}\n\n{BODY[i + 1]}\n\n{footer}")
+        (site / f"{i}.txt").write_text(
+            f"Report number {i} on the dam\n\n{BODY[i]}\n\n{BODY[i + 1]}\n\n{footer}"
+        )
     with Store(db_path) as s:
         pipeline.analyze([str(site)], s)
         (site / "2.txt").write_text(f"Report number 2 on the dam\n\n{BODY[2]}\n\n{BODY[3]}\n\n{footer}")
@@ -146,6 +148,7 @@ def test_new_analysis_version_recomputes_stored_story_results(
     corpus = write_corpus(tmp_path / "c")
     with Store(db_path) as s:
         pipeline.analyze([str(corpus)], s)
+
         def count() -> int:
             return int(s.conn.execute("SELECT count(*) FROM derived").fetchone()[0])
 

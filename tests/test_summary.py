@@ -214,3 +214,32 @@ def test_no_sentence_appears_twice() -> None:
         for case in load_cases(path).values():
             texts = [s.text for s in _summary(case).sentences]
             assert len(texts) == len(set(texts)), (case.name, texts)
+
+
+def test_a_leading_pronoun_is_named_beside_the_verbatim_sentence() -> None:
+    from storyline.analysis._text import article_sentences
+    from storyline.analysis.summary import _pronoun_speaker
+    from storyline.records import Quote, QuoteMention
+    from storyline.text import with_speaker_note
+
+    text = (
+        "Harbour master Tomas Brekke met the ferry operators on Monday.\n\n"
+        "He said the northern quay would reopen next week after repairs."
+    )
+    art = Article(id="a1", path="a1", title="t", text=text, content_hash="h")
+    sent = next(s for s in article_sentences(art) if s.text.startswith("He said"))
+    content = "the northern quay would reopen next week after repairs"
+    start = text.index(content)
+    mention = QuoteMention(
+        "a1", start, start + len(content), content, "indirect",
+        speaker_text="He", speaker_start=sent.start, speaker_end=sent.start + 2, speaker="Tomas Brekke",
+    )  # fmt: skip
+    quote = Quote(id="q1", text=content, speaker="Tomas Brekke", kind="indirect", mentions=(mention,),
+                  first_article="a1")  # fmt: skip
+    assert _pronoun_speaker(sent.text, sent, [quote]) == "Tomas Brekke"
+    assert _pronoun_speaker(sent.text, sent, [replace(quote, speaker=None)]) is None  # unknown stays unknown
+    assert (
+        with_speaker_note(sent.text, "Tomas Brekke")
+        == "He [Tomas Brekke] said the northern quay would reopen next week after repairs."
+    )
+    assert with_speaker_note("Brekke said so.", "Tomas Brekke") == "Brekke said so."

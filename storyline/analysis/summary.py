@@ -43,6 +43,7 @@ _JUNK = re.compile(
 # "But French officials said ..." → "French officials said ...": still word for word in the article.
 _LEADING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So|Still|However,)\s+(?=[A-Z])")
 _QUOTED = re.compile(r"[“\"][^”\"]{3,}[”\"]")
+_SPEAKER_PRONOUNS = frozenset({"He", "She", "They"})
 _DANGLING = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Their|Its|But|And|Instead)\b")
 
 
@@ -70,8 +71,36 @@ def build(
     required[2:2] = sides
     chosen = select(pool, required, max_sentences, paired=sides)
     texts = [_LEADING_CONJUNCTION.sub("", DATELINE.sub("", c.sentence.text)) for c in chosen]
-    cited = [SummarySentence(t, supporting(t, in_story)) for t in texts]
+    cited = [
+        SummarySentence(t, supporting(t, in_story), _pronoun_speaker(t, c.sentence, quotes))
+        for t, c in zip(texts, chosen, strict=True)
+    ]
     return Summary(story=story.id, sentences=tuple(s for s in cited if s.articles))
+
+
+def _pronoun_speaker(text: str, sentence: Sentence, quotes: Sequence[Quote]) -> str | None:
+    """Whom a leading "He"/"She"/"They" stands for, when the quote finder resolved that very word as
+    the speaker of a quote in the sentence ("He said ..." means nothing out of its article)."""
+    pronoun = text.split(" ", 1)[0]
+    if pronoun not in _SPEAKER_PRONOUNS:
+        return None
+    first = sentence.start + sentence.text.find(text[:40])
+    for quote in quotes:
+        for m in quote.mentions:
+            if m.article == sentence.article and m.speaker_start == first and m.speaker_text == pronoun:
+                return quote.speaker
+    return None
+    first = sentence.start + sentence.text.find(text[:40])
+    for quote in quotes:
+        for m in quote.mentions:
+            if (
+                m.article == sentence.article
+                and m.speaker_start == first
+                and m.speaker_text == pronoun
+                and quote.speaker is not None
+            ):
+                return f"{pronoun} [{quote.speaker}]{text[len(pronoun) :]}"
+    return text
 
 
 def _sources(articles: Sequence[Article], copies: Sequence[CopyGroup]) -> list[Article]:

@@ -13,8 +13,10 @@ from storyline.errors import NotFoundError, StorylineError
 from storyline.records import to_dict
 from storyline.report import article_dict, build_report
 from storyline.store import Store
+from storyline.text import with_speaker_note
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+TEMPLATES.env.filters["speaker_note"] = with_speaker_note
 
 
 def build(db_path: str) -> FastAPI:
