@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from storyline.nlp.attribution import Attribution, find_attributions
 from storyline.nlp.entities import mentions, person_roles
+from storyline.nlp.lexicon import NON_SPEECH_CUES
 from storyline.nlp.quotemarks import find_quotes
 from storyline.nlp.spacy_model import doc_text
 from storyline.nlp.speakers import SpeakerResolver, Subject
@@ -48,8 +49,9 @@ def annotate_doc(article: Article, doc: Doc) -> Annotations:
 def _worth_listing(text: str, mentions: list[QuoteMention]) -> list[QuoteMention]:
     """Drop what a reader would not call a statement: reported speech or a partial quote whose cue has
     no speaker at all ("too reluctant to threaten sanctions", an imperative), a short term in single
-    marks (the ‘Harbour Pact’ talks, British style for a name), and unattributed reported speech nested
-    inside an attributed one (its words are already listed under that speaker). The attribution
+    marks (the ‘Harbour Pact’ talks, British style for a name), and reported speech nested inside an
+    attributed one when it has no speaker or only a stance cue ("told Halvik that Estrenia would seek
+    compensation": Estrenia's seeking is part of what Halvik was told, already listed). The attribution
     benchmark scores :func:`find_attributions` itself, before this filter."""
     out = []
     for m in mentions:
@@ -63,7 +65,7 @@ def _worth_listing(text: str, mentions: list[QuoteMention]) -> list[QuoteMention
             continue
         if (
             m.kind == "indirect"
-            and m.speaker is None
+            and (m.speaker is None or _stance_cue(m.cue))
             and any(
                 o is not m and o.speaker_text is not None and o.start <= m.start and m.end <= o.end
                 for o in mentions
@@ -72,6 +74,16 @@ def _worth_listing(text: str, mentions: list[QuoteMention]) -> list[QuoteMention
             continue
         out.append(m)
     return out
+
+
+def _stance_cue(cue: str | None) -> bool:
+    """A stance verb ("would seek compensation", "wants talks") rather than a speech verb: inside
+    another speaker's statement it is part of what that speaker said, not a statement of its own."""
+    if not cue:
+        return False
+    word = cue.split()[0].casefold()
+    forms = {word, word[:-1], word[:-2], word[:-3], word[:-1] + "e" if word.endswith("ed") else word}
+    return bool(forms & NON_SPEECH_CUES)
 
 
 def _source_pos(a: Attribution) -> int:

@@ -1,0 +1,25 @@
+"""Which attributions are listed as quotes (annotate's filter after find_attributions)."""
+
+from __future__ import annotations
+
+from storyline.nlp import annotate
+from storyline.records import Article
+
+
+def _quotes(text: str) -> list[tuple[str | None, str | None]]:
+    ann = annotate(Article(id="l1", path="l1.txt", title="t", text=text, content_hash="h"))
+    return [(q.cue, q.speaker) for q in ann.quotes]
+
+
+def test_stance_nested_in_a_statement_is_part_of_it() -> None:
+    text = (
+        "Mayor Marta Lindqvist's office said in a statement that she had told the minister "
+        "that Norland would seek compensation for the damage."
+    )
+    cues = [cue for cue, _ in _quotes(text)]
+    assert "said" in cues
+    assert "seek" not in cues  # Norland's seeking is what the office reported, not Norland's statement
+
+
+def test_a_stance_of_its_own_is_still_listed() -> None:
+    assert ("seek", "Norland") in _quotes("Norland will seek compensation for the damage to the quay.")
