@@ -23,3 +23,14 @@ def test_stance_nested_in_a_statement_is_part_of_it() -> None:
 
 def test_a_stance_of_its_own_is_still_listed() -> None:
     assert ("seek", "Norland") in _quotes("Norland will seek compensation for the damage to the quay.")
+
+
+def test_a_kicker_with_a_preposition_is_not_a_speaker_label() -> None:
+    text = (
+        "Talks between Harstad and Vesterland: the mayor Marta Lindqvist has met in the late afternoon "
+        "the harbour master Tomas Brekke, one week after the storm."
+    )
+    assert _quotes(text) == []
+    assert _quotes("Marta Lindqvist: The quay will reopen next week after the repairs.") == [
+        (":", "Marta Lindqvist")
+    ]

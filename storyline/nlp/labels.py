@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 _LABEL = re.compile(r"^([^\n:.!?\"“”]{2,60}?):[ \t\u00a0]+(?=\S)")
 _MAX_LABEL_WORDS = 7
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+# a label names someone; a phrase with a preposition is a kicker ("Telephone between X and Y: ...")
+_PHRASE_WORDS = frozenset(
+    {"between", "with", "in", "on", "at", "after", "before", "for", "to", "from", "over", "about", "as", "by"}
+)
 _DASHES = re.compile(r"\s[-–—]\s")
 _NOT_LABELS = frozenset(
     {"update", "note", "photo", "video", "source", "editor's note", "correction", "watch", "read more"}
@@ -52,6 +56,8 @@ def _label(doc: Doc, text: str, pos: int, line: str) -> Label | None:
     name = name[start:].strip()
     words = name.split()
     if not words or len(words) > _MAX_LABEL_WORDS or name.casefold() in _NOT_LABELS:
+        return None
+    if any(w in _PHRASE_WORDS for w in words):
         return None
     if not (_is_caps_name(words) or _has_speaker_entity(doc, pos + start, pos + m.end(1))):
         return None
