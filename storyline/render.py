@@ -12,6 +12,21 @@ from rich.text import Text
 
 from storyline.text import with_speaker_note
 
+_SHOWN_QUOTES = 12
+_KIND_RANK = {"direct": 0, "partial": 1, "indirect": 2}
+
+
+def _key_quotes(quotes: Sequence[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    """The quotes an editor would show first: carried by the most outlets, attributed, in the
+    speaker's own words; then in story order."""
+
+    def rank(item: tuple[int, dict[str, Any]]) -> tuple[int, int, int, int]:
+        pos, q = item
+        carriers = len({m.get("article") for m in q["mentions"]})
+        return (-carriers, q.get("speaker") is None, _KIND_RANK.get(q["kind"], 3), pos)
+
+    return [q for _, q in sorted(enumerate(quotes), key=rank)[:n]]
+
 
 def _short(text: str | None, n: int) -> str:
     text = (text or "").replace("\n", " ")
@@ -141,11 +156,13 @@ def story_block(console: Console, story: dict[str, Any], rep: dict[str, Any], ar
     quotes = [q for q in rep.get("quotes", []) if q.get("story") == sid]
     if quotes:
         console.print("  [bold]Who said what[/bold]")
-        for q in quotes[:12]:
+        for q in _key_quotes(quotes, _SHOWN_QUOTES):
             who = q.get("speaker") or "unattributed"
             n = len(q["mentions"])
             console.print(
                 f"    {escape(who)}: “{escape(_short(q['text'], 90))}” [dim]({q['kind']}, {n} mention{'s' * (n > 1)})[/dim]"
             )
+        if len(quotes) > _SHOWN_QUOTES:
+            console.print(f"    [dim]… {len(quotes) - _SHOWN_QUOTES} more: storyline quotes[/dim]")
     for c in [c for c in rep.get("conflicts", []) if c["story"] == sid]:
         console.print(f"  [bold yellow]Conflict ({c['kind']})[/bold yellow] {escape(c['summary'])}")
