@@ -190,7 +190,10 @@ def quotes(
     as_json: JsonOpt = False,
 ) -> None:
     """Who said what, per story."""
+    from rich.markup import escape
+
     from storyline.records import to_dict
+    from storyline.render import quote_line
     from storyline.store import Store
 
     with Store(_db(db), readonly=True) as store:
@@ -205,12 +208,10 @@ def quotes(
     for q in qs:
         by_story.setdefault(q.story, []).append(q)
     for sid, items in by_story.items():
-        out.print(f"\n[bold]{titles.get(sid or '', 'No story')}[/bold] [dim]{sid or ''}[/dim]")
+        out.print(f"\n[bold]{escape(titles.get(sid or '', 'No story'))}[/bold] [dim]{sid or ''}[/dim]")
         for q in items:
-            n = len(q.mentions)
-            out.print(
-                f"  {q.speaker or 'unattributed'}: “{q.text}” [dim]({q.kind}, {n} mention{'s' * (n > 1)})[/dim]"
-            )
+            cues = [m.cue for m in q.mentions]
+            out.print("  " + quote_line(q.speaker, q.text, q.kind, len(cues), cues))
 
 
 @app.command()

@@ -16,6 +16,24 @@ _SHOWN_QUOTES = 12
 _KIND_RANK = {"direct": 0, "partial": 1, "indirect": 2}
 
 
+_REFUSALS = ("deni", "deny", "reject", "dismiss", "refut", "rebut", "disput")
+
+
+def quote_line(
+    speaker: str | None, text: str, kind: str, mentions: int, cues: Sequence[str | None], width: int = 0
+) -> str:
+    """``Speaker: “text” (kind, n mentions)`` as Rich markup. When the speaker denied or rejected the
+    words ("the Kremlin denied that any deal had been reached"), the cue is shown: the words are what
+    the speaker refused, not what they said."""
+    who = speaker or "unattributed"
+    refusal = next((c for c in cues if c and c.casefold().startswith(_REFUSALS)), None)
+    if refusal:
+        who = f"{who} ({refusal.casefold()})"
+    shown = _short(text, width) if width else text
+    plural = "s" * (mentions > 1)
+    return f"{escape(who)}: “{escape(shown)}” [dim]({kind}, {mentions} mention{plural})[/dim]"
+
+
 def _key_quotes(quotes: Sequence[dict[str, Any]], n: int) -> list[dict[str, Any]]:
     """The quotes an editor would show first: carried by the most outlets, attributed, in the
     speaker's own words; then in story order."""
@@ -157,11 +175,8 @@ def story_block(console: Console, story: dict[str, Any], rep: dict[str, Any], ar
     if quotes:
         console.print("  [bold]Who said what[/bold]")
         for q in _key_quotes(quotes, _SHOWN_QUOTES):
-            who = q.get("speaker") or "unattributed"
-            n = len(q["mentions"])
-            console.print(
-                f"    {escape(who)}: “{escape(_short(q['text'], 90))}” [dim]({q['kind']}, {n} mention{'s' * (n > 1)})[/dim]"
-            )
+            cues = [m.get("cue") for m in q["mentions"]]
+            console.print("    " + quote_line(q.get("speaker"), q["text"], q["kind"], len(cues), cues, 90))
         if len(quotes) > _SHOWN_QUOTES:
             console.print(f"    [dim]… {len(quotes) - _SHOWN_QUOTES} more: storyline quotes[/dim]")
     for c in [c for c in rep.get("conflicts", []) if c["story"] == sid]:

@@ -195,3 +195,15 @@ def test_rendered_text_keeps_brackets_and_citations() -> None:
         "[Wire]:",
     ):
         assert expected in out, expected
+
+
+def test_a_denied_claim_is_shown_with_its_denial_cue() -> None:
+    from storyline.render import quote_line
+
+    line = quote_line(
+        "Harbour Authority", "that any deal had been reached", "indirect", 2, ["denied", "denying"]
+    )
+    assert line.startswith("Harbour Authority (denied): “that any deal had been reached”")
+    assert quote_line("Marta Lindqvist", "[we] agree", "direct", 1, ["said"]).startswith(
+        "Marta Lindqvist: “\\[we] agree”"  # escaped for Rich, which would take [we] for markup
+    )

@@ -34,3 +34,11 @@ def test_a_kicker_with_a_preposition_is_not_a_speaker_label() -> None:
     assert _quotes("Marta Lindqvist: The quay will reopen next week after the repairs.") == [
         (":", "Marta Lindqvist")
     ]
+
+
+def test_a_speakers_words_nested_in_their_own_statement_are_listed_once() -> None:
+    text = (
+        "Norland says it has no plans to close the quay and has instead put forward its own demands "
+        "for guarantees that it says would ease tensions."
+    )
+    assert _quotes(text) == [("says", "Norland")]

@@ -50,7 +50,7 @@ def _worth_listing(text: str, mentions: list[QuoteMention]) -> list[QuoteMention
     """Drop what a reader would not call a statement: reported speech or a partial quote whose cue has
     no speaker at all ("too reluctant to threaten sanctions", an imperative), a short term in single
     marks (the ‘Harbour Pact’ talks, British style for a name), and reported speech nested inside an
-    attributed one when it has no speaker or only a stance cue ("told Halvik that Estrenia would seek
+    attributed one when it has no speaker, the same speaker, or only a stance cue ("told Halvik that Estrenia would seek
     compensation": Estrenia's seeking is part of what Halvik was told, already listed). The attribution
     benchmark scores :func:`find_attributions` itself, before this filter."""
     out = []
@@ -65,9 +65,12 @@ def _worth_listing(text: str, mentions: list[QuoteMention]) -> list[QuoteMention
             continue
         if (
             m.kind == "indirect"
-            and (m.speaker is None or _stance_cue(m.cue))
             and any(
-                o is not m and o.speaker_text is not None and o.start <= m.start and m.end <= o.end
+                o is not m
+                and o.speaker_text is not None
+                and o.start <= m.start
+                and m.end <= o.end
+                and (m.speaker is None or m.speaker == o.speaker or _stance_cue(m.cue))
                 for o in mentions
             )
         ):
