@@ -340,7 +340,9 @@ def generate(
             gold[wid] = wid
         if rng.random() < 0.1 and (follow := gen.follow_up(base)) is not None:
             fid = f"{base.key}#follow-up"
-            articles.append(_article(fid, follow, "Follow-up", source, wire, _later(rng, base.date) or base.date))
+            articles.append(
+                _article(fid, follow, "Follow-up", source, wire, _later(rng, base.date) or base.date)
+            )
             gold[fid] = fid
         if rng.random() >= copy_share:
             continue

@@ -218,7 +218,9 @@ def main() -> int:
     parser.add_argument("--per-day", type=int, default=300)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--copies-only", action="store_true", help="skip the story stage")
-    parser.add_argument("--jsonl", metavar="PATH", help="write --sizes[0] generated articles as JSONL and stop")
+    parser.add_argument(
+        "--jsonl", metavar="PATH", help="write --sizes[0] generated articles as JSONL and stop"
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not (DATA / "polnear").is_dir():
@@ -227,7 +229,13 @@ def main() -> int:
     if args.jsonl:  # input for timing the whole `storyline analyze` (keep it outside the repository)
         with open(args.jsonl, "w", encoding="utf-8") as fh:
             for a in corpus(args.sizes[0], args.seed, args.per_day):
-                record = {"id": a.id, "title": a.title, "text": a.text, "published": a.published, "source": a.source}
+                record = {
+                    "id": a.id,
+                    "title": a.title,
+                    "text": a.text,
+                    "published": a.published,
+                    "source": a.source,
+                }
                 fh.write(json.dumps(record) + "\n")
         return 0
     if args.one:
@@ -235,7 +243,10 @@ def main() -> int:
         return 0
     started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     stages = "copies" if args.copies_only else "copies+stories"
-    print(f"# {stages}, started {started}; batch {args.batch}, {args.per_day} articles/day, seed {args.seed}", flush=True)
+    print(
+        f"# {stages}, started {started}; batch {args.batch}, {args.per_day} articles/day, seed {args.seed}",
+        flush=True,
+    )
     for size in args.sizes:
         cmd = [sys.executable, __file__, "--one", str(size), "--batch", str(args.batch),
                "--seed", str(args.seed), "--per-day", str(args.per_day)]  # fmt: skip

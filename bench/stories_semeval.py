@@ -56,7 +56,9 @@ def ours(pairs: Sequence[Pair]) -> list[float]:
     out = []
     for p in pairs:
         a, b = p["text1"], p["text2"]
-        out.append((similarity(vecs[a], vecs[b], norms[b], w) + similarity(vecs[b], vecs[a], norms[a], w)) / 2)
+        out.append(
+            (similarity(vecs[a], vecs[b], norms[b], w) + similarity(vecs[b], vecs[a], norms[a], w)) / 2
+        )
     return out
 
 
@@ -114,7 +116,9 @@ def main() -> int:
         cells = []
         for label, keep in subsets.items():
             idx = [i for i, p in enumerate(pairs) if keep(p)]
-            cells.append(f"{label}={pearson([sims[i] for i in idx], [gold[i] for i in idx]):.3f} (n={len(idx)})")
+            cells.append(
+                f"{label}={pearson([sims[i] for i in idx], [gold[i] for i in idx]):.3f} (n={len(idx)})"
+            )
         print(f"{name:10s} " + "  ".join(cells) + f"  {took:.1f}s")
     return 0
 

@@ -129,7 +129,10 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=200, help="inputs per kind")
     parser.add_argument("--keep", type=Path, default=None, help="work here and keep the files")
     parser.add_argument(
-        "--workers", type=int, default=1, help="analyze --workers (peak RSS then covers the main process only)"
+        "--workers",
+        type=int,
+        default=1,
+        help="analyze --workers (peak RSS then covers the main process only)",
     )
     args = parser.parse_args()
     OPTIONS["workers"] = args.workers

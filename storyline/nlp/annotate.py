@@ -63,16 +63,13 @@ def _worth_listing(text: str, mentions: list[QuoteMention]) -> list[QuoteMention
             and len(m.text.split()) <= _TERM_WORDS
         ):
             continue
-        if (
-            m.kind == "indirect"
-            and any(
-                o is not m
-                and o.speaker_text is not None
-                and o.start <= m.start
-                and m.end <= o.end
-                and (m.speaker is None or m.speaker == o.speaker or _stance_cue(m.cue))
-                for o in mentions
-            )
+        if m.kind == "indirect" and any(
+            o is not m
+            and o.speaker_text is not None
+            and o.start <= m.start
+            and m.end <= o.end
+            and (m.speaker is None or m.speaker == o.speaker or _stance_cue(m.cue))
+            for o in mentions
         ):
             continue
         out.append(m)
