@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["dump", "load"]
 
 FORMAT = "storyline.story-index/3"
+_INFO_FIELDS = tuple(f.name for f in dataclasses.fields(ArticleInfo))
 
 
 def dump(index: StoryIndex) -> bytes:
@@ -32,13 +33,14 @@ def dump(index: StoryIndex) -> bytes:
             [c.id, c.reps, c.centroid, c.first, c.last]
             for c in sorted(index.clusters.values(), key=lambda c: c.id)
         ],
-        "infos": [dataclasses.astuple(i) for i in index.infos.values()],
+        "infos": [[getattr(i, f) for f in _INFO_FIELDS] for i in index.infos.values()],
         "copies_of": index.copies_of,
         "storyline_of": index.storyline_of,
         "links": {cid: sorted(others) for cid, others in sorted(index.links.items()) if others},
         "dirty": sorted(index.dirty),
     }
-    return zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 6)
+    # level 1: the blob is rewritten after every run, where speed matters more than a few per cent of size
+    return zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 1)
 
 
 def load(blob: bytes) -> StoryIndex:
