@@ -64,7 +64,9 @@ def refresh(store: Store, *, progress: Progress, full: bool = False) -> None:
         progress("analysing stories", n, len(todo))
     vanished = set(before) - {s.id for s in story_list}
     with store.transaction() as c:
-        store.write_results(c, story_list, storylines, groups, {r.story: r.rows for r in results}, vanished)
+        stored = {s.id: s for s in previous}
+        changed = [s for s in story_list if stored.get(s.id) != s]
+        store.write_results(c, changed, storylines, groups, {r.story: r.rows for r in results}, vanished)
         store.put_state(c, COPY_STATE, cindex.to_bytes())
         store.put_state(c, STORY_STATE, sindex.to_bytes())
         store.put_state(c, ANALYSIS_STATE, version)

@@ -161,3 +161,21 @@ def test_new_analysis_version_recomputes_stored_story_results(
         monkeypatch.setattr(analysis, "VERSION", "test-next")
         pipeline.analyze([str(corpus)], s)  # analysis code changed: every story again
         assert count() == n
+
+
+def test_second_run_rewrites_only_changed_stories_and_keeps_the_join_table_exact(
+    tmp_path: Path, db_path: str
+) -> None:
+    corpus = Path(pipeline.__file__).parent / "demo" / "corpus"
+    first = [corpus / n for n in ("09_herald-phone-call-wire.html", "10_ledger-lisandre-call.html")]
+    first += [corpus / "13_circuitry-scooter-recall.html"]
+    later = [corpus / n for n in ("11_tribune-phone-call-undated.txt", "14_dailybrief-scooter-reprint.txt")]
+    with Store(db_path) as s:
+        pipeline.analyze([str(p) for p in first], s)
+        pipeline.analyze([str(p) for p in later], s)
+        stories = s.stories()
+        joined = {tuple(r) for r in s.conn.execute("SELECT story_id, article_id FROM story_articles")}
+        assert joined == {(st.id, a) for st in stories for a in st.articles}
+        members = [a for st in stories for a in st.articles]
+        assert sorted(members) == sorted(s.article_ids())  # every article in exactly one story
+        assert len(stories) == 2

@@ -275,9 +275,10 @@ class Store:
         per_story: dict[str, dict[str, Sequence[Any]]],
         vanished: Iterable[str] = (),
     ) -> None:
-        """Write corpus results: all stories, storylines and copy groups; the per-story results
-        (entities, quotes, timeline, conflicts, summary) of the stories in ``per_story``; and drop
-        what belonged to ``vanished`` stories."""
+        """Write corpus results: the given (new or changed) stories, all storylines and copy groups;
+        the per-story results (entities, quotes, timeline, conflicts, summary) of the stories in
+        ``per_story``; and drop what belonged to ``vanished`` stories. Stories not given stay as
+        stored, so a small addition to a large store writes little."""
         gone = set(vanished) | set(per_story)
         c.executemany("DELETE FROM derived WHERE story=?", [(s,) for s in gone])
         c.executemany("DELETE FROM stories WHERE id=?", [(s,) for s in vanished])
@@ -287,7 +288,10 @@ class Store:
                 "INSERT OR REPLACE INTO stories (id, title, first, last, storyline, data) VALUES (?,?,?,?,?,?)",
                 (s.id, s.title, s.first, s.last, s.storyline, json.dumps(to_dict(s))),
             )
-        c.execute("DELETE FROM story_articles")
+        c.executemany(
+            "DELETE FROM story_articles WHERE story_id=?",
+            [(s,) for s in {*vanished, *(s.id for s in stories)}],
+        )
         c.executemany(
             "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?,?)",
             [(s.id, a) for s in stories for a in s.articles],
