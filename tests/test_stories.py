@@ -211,3 +211,27 @@ def test_read_after_a_small_addition_reuses_unchanged_stories_and_agrees_with_a_
     full.links, full.dirty = {}, set(full.clusters)  # forget what was kept: look everything up again
     again, again_lines = full.stories()
     assert again == after and again_lines == lines
+
+
+def test_a_story_of_two_groups_is_split_and_one_of_one_group_is_not() -> None:
+    from storyline.stories.clusters import Cluster, split_part
+
+    weights = {"b": 1.0}
+
+    def vec(*terms: str) -> dict[str, float]:
+        return {f"b:{t}": 1 / len(terms) ** 0.5 for t in terms}
+
+    quake = {f"q{i}": vec("quake", "orvalle", "tower", f"w{i}") for i in range(3)}
+    harbour = {f"h{i}": vec("quake", "brela", "harbour", f"v{i}") for i in range(3)}
+    mixed = Cluster(id="s1")
+    for rep, v in {**quake, **harbour}.items():
+        mixed.add(rep, v, None, 400)
+    part = split_part(mixed, {**quake, **harbour}, weights, below=0.55, min_size=3)
+    assert sorted(part) in (sorted(quake), sorted(harbour))
+    one = {f"q{i}": vec("quake", "orvalle", "tower", "venturi", f"w{i}") for i in range(6)}
+    whole = Cluster(id="s2")
+    for rep, v in one.items():
+        whole.add(rep, v, None, 400)
+    assert split_part(whole, one, weights, below=0.55, min_size=3) == []
+    some = dict(list(quake.items())[:2])  # members without a vector: kept whole
+    assert split_part(mixed, some, weights, below=0.55, min_size=3) == []

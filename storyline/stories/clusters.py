@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from storyline.stories.vectors import Vector, field_norms, top_terms
+from storyline.stories.vectors import Vector, centroid_cosine, field_norms, similarity, top_terms
 
-__all__ = ["Cluster", "Postings", "date_gap"]
+__all__ = ["Cluster", "Postings", "date_gap", "split_part"]
 
 _INDEXED_TERMS = 40
 
@@ -99,3 +99,66 @@ class Postings:
                 ids.discard(cluster_id)
                 if not ids:
                     del self.lists[term]
+
+
+def split_part(
+    cluster: Cluster,
+    vectors: Mapping[str, Vector],
+    weights: Mapping[str, float],
+    below: float,
+    min_size: int,
+) -> list[str]:
+    """Members to take out of ``cluster`` as a story of their own, or [] to keep it whole.
+
+    Placing articles one by one can join two similar events of one kind (two rehab check-ins, two
+    earthquakes) when an early report of the second event reaches the first story's small centroid;
+    after that, the blended centroid draws in both, and re-assignment cannot undo it because there
+    is no second story to move to.  So the story is bisected (2-means over its members, seeded with
+    the member least like the centroid and the member least like that one) and split when the two
+    halves' centroids are less similar than ``below`` -- two groups of one event share more than
+    that (their centroids are smoothed by several reports each), two events less.  Each half needs
+    ``min_size`` members.  Only members with a vector in ``vectors`` (the current batch) can be
+    weighed, so a story holding earlier articles is kept whole.  Costs O(members), not O(corpus).
+    """
+    reps = sorted(cluster.reps)
+    if len(reps) < 2 * min_size or any(r not in vectors for r in reps):
+        return []
+    first, second = _bisect(reps, vectors, weights)
+    if min(len(first), len(second)) < min_size:
+        return []
+    if centroid_cosine(_sum(first, vectors), _sum(second, vectors), weights) >= below:
+        return []
+    return second
+
+
+def _bisect(
+    reps: Sequence[str], vectors: Mapping[str, Vector], weights: Mapping[str, float], rounds: int = 8
+) -> tuple[list[str], list[str]]:
+    whole = _sum(reps, vectors)
+    norms = field_norms(whole)
+    seed = min(reps, key=lambda r: (similarity(vectors[r], whole, norms, weights), r))
+    seed_norms = field_norms(vectors[seed])
+    other = min(reps, key=lambda r: (similarity(vectors[r], vectors[seed], seed_norms, weights), r))
+    first, second = [seed], [other]
+    for _ in range(rounds):
+        a, b = _sum(first, vectors), _sum(second, vectors)
+        a_norms, b_norms = field_norms(a), field_norms(b)
+        new_first: list[str] = []
+        new_second: list[str] = []
+        for r in reps:
+            closer = similarity(vectors[r], a, a_norms, weights) >= similarity(
+                vectors[r], b, b_norms, weights
+            )
+            (new_first if closer else new_second).append(r)
+        if not new_first or not new_second or (new_first, new_second) == (first, second):
+            break
+        first, second = new_first, new_second
+    return first, second
+
+
+def _sum(reps: Iterable[str], vectors: Mapping[str, Vector]) -> Vector:
+    total: Vector = {}
+    for rep in reps:
+        for key, w in vectors[rep].items():
+            total[key] = total.get(key, 0.0) + w
+    return total

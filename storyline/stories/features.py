@@ -1,4 +1,4 @@
-"""Raw features of one article for story clustering: body words, title words, names, numbers.
+"""Raw features of one article for story clustering: body words, title words, names, numbers, years.
 
 Following Miranda et al. (2018), an article is represented by several TF-IDF sub-vectors
 (here: body words, title words, lead words, named-entity proxies and numbers) that are compared
@@ -8,7 +8,9 @@ background words in the body, but their leads name different events ("spoke by p
 against "began talks in Moscow").  Names are found without a tagger: runs of capitalised tokens whose
 lower-case form the article never uses in lower case ("Moscow", "Emmanuel Macron"); single names
 and the joined run both count, so "Putin" matches "Vladimir Putin".  Numbers keep the figures that
-distinguish two similar events (years, counts, ages).
+distinguish two similar events (years, counts, ages).  Years also form a field of their own: two
+reports that both name years and name different ones ("2008" against "2013") are most often about
+two different events of one kind, while the numbers field mixes years with counts and ages.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from itertools import islice
 
 __all__ = ["FIELDS", "RawFeatures", "extract"]
 
-FIELDS = ("body", "title", "lead", "ent", "num")
+FIELDS = ("body", "title", "lead", "ent", "num", "year")
 LEAD_WORDS = 60
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+(?:[.,]\d+)*", re.UNICODE)
@@ -66,12 +68,18 @@ class RawFeatures:
     lead: Counter[str]
     ent: Counter[str]
     num: Counter[str]
+    year: Counter[str]
     names: dict[str, str]  # name term -> surface form as first written, most frequent first
 
     def field(self, name: str) -> Counter[str]:
-        return {"body": self.body, "title": self.title, "lead": self.lead, "ent": self.ent, "num": self.num}[
-            name
-        ]
+        return {
+            "body": self.body,
+            "title": self.title,
+            "lead": self.lead,
+            "ent": self.ent,
+            "num": self.num,
+            "year": self.year,
+        }[name]
 
 
 def extract(title: str, text: str) -> RawFeatures:
@@ -89,6 +97,7 @@ def extract(title: str, text: str) -> RawFeatures:
         lead=_content_counts(title + "\n" + _lead(body)),
         ent=ent,
         num=_number_counts(full),
+        year=_year_counts(words),
         names=names,
     )
 
@@ -173,3 +182,8 @@ def _number_counts(text: str) -> Counter[str]:
             if value.strip("0.") and len(value) <= 12:
                 counts["#" + value] += 1
     return counts
+
+
+def _year_counts(words: list[str]) -> Counter[str]:
+    """Four-digit years 1900-2099 ("2008", not "2,008" or "20080")."""
+    return Counter(w for w in words if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"))

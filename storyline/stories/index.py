@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.records import Article, CopyGroup, Story, Storyline
-from storyline.stories.clusters import Cluster, Postings, date_gap
+from storyline.stories.clusters import Cluster, Postings, date_gap, split_part
 from storyline.stories.features import RawFeatures, extract
 from storyline.stories.info import ArticleInfo, day_of, representatives
 from storyline.stories.params import StoryParams, time_decay
@@ -58,6 +58,30 @@ class StoryIndex:
         for _ in range(self.params.refine_passes):
             if not self._refine(order, vectors):
                 break
+        weights = self.params.weights.by_prefix()
+        for _ in range(self.params.split_rounds):  # two similar events joined early: split them
+            splits = {
+                cid: split_part(
+                    self.clusters[cid], vectors, weights, self.params.split_below, self.params.split_min
+                )
+                for cid in sorted({self.cluster_of[a.id] for a in order})
+            }
+            if not any(splits.values()):
+                break
+            for cid, part in splits.items():
+                if part:
+                    home = self.clusters[cid]
+                    for rep in part:
+                        home.remove(rep, vectors[rep])
+                    home.reset_dates(self.infos[r].firm_day for r in home.reps)
+                    self.dirty.add(cid)
+                    new_id = self._new_cluster_id(part[0])
+                    self.clusters[new_id] = Cluster(id=new_id)
+                    for rep in part:
+                        self._join(new_id, rep, vectors[rep])
+            for _ in range(self.params.refine_passes):
+                if not self._refine(order, vectors):
+                    break
         self._rename_new(before)
         touched = {self.cluster_of[a.id] for a in order}
         for cid in touched:

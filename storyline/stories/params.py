@@ -23,6 +23,10 @@ class StoryParams:
     time is evidence of its own (Miranda et al. 2018 feed the time gap to their model as a feature).
     Undated articles get no bonus, so they join on content alone.
     ``refine_passes``: re-assignment passes over the articles of one batch (order independence).
+    ``split_below``/``split_min``/``split_rounds``: after placing a batch, a story of new articles is
+    bisected and split when its two halves (``split_min`` members or more each) have centroids less
+    similar than ``split_below`` (two similar events joined early on), then re-assigned again; up to
+    ``split_rounds`` times (``clusters.split_part``).
     ``candidate_terms``/``max_posting``/``max_candidates``: an article looks up stories through its
     ``candidate_terms`` heaviest terms (terms held by more than ``max_posting`` stories are skipped),
     ranks them by the weight of the shared terms and scores only the best ``max_candidates`` exactly,
@@ -38,9 +42,12 @@ class StoryParams:
     near_days: int = 1
     near_bonus: float = 0.06
     refine_passes: int = 2
+    split_below: float = 0.55
+    split_min: int = 3
+    split_rounds: int = 3
     storyline_threshold: float = 0.22
     storyline_weights: FieldWeights = field(
-        default_factory=lambda: FieldWeights(body=0.4, title=0.1, ent=0.5, num=0.0, lead=0.0)
+        default_factory=lambda: FieldWeights(body=0.4, title=0.1, ent=0.5, num=0.0, lead=0.0, year=0.0)
     )
     storyline_window_days: int = 35
     candidate_terms: int = 30

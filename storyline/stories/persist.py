@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["dump", "load"]
 
-FORMAT = "storyline.story-index/3"
+FORMAT = "storyline.story-index/4"
 _INFO_FIELDS = tuple(f.name for f in dataclasses.fields(ArticleInfo))
 
 

@@ -1,7 +1,7 @@
 """TF-IDF sub-vectors per field, a growing document-frequency table, and the field-weighted similarity.
 
 Vectors are plain dicts keyed ``"<field letter>:<term>"`` (``b:`` body, ``t:`` title, ``e:`` names,
-``n:`` numbers).  Each field of an article vector is L2-normalised on its own; a centroid is the sum
+``l:`` lead, ``n:`` numbers, ``y:`` years).  Each field of an article vector is L2-normalised on its own; a centroid is the sum
 of its members' vectors.  :func:`similarity` is the weighted mean of the per-field cosines over the
 fields both sides have (body and title always count), as in Miranda et al. (2018).
 """
@@ -19,6 +19,7 @@ __all__ = [
     "FieldWeights",
     "Vector",
     "Vocabulary",
+    "centroid_cosine",
     "field_norms",
     "similarity",
     "top_terms",
@@ -26,8 +27,8 @@ __all__ = [
 
 Vector = dict[str, float]
 
-_PREFIX = {"body": "b", "title": "t", "lead": "l", "ent": "e", "num": "n"}
-_KEEP = {"body": 100, "title": 20, "lead": 40, "ent": 50, "num": 20}
+_PREFIX = {"body": "b", "title": "t", "lead": "l", "ent": "e", "num": "n", "year": "y"}
+_KEEP = {"body": 100, "title": 20, "lead": 40, "ent": 50, "num": 20, "year": 10}
 _ALWAYS = ("b", "t", "l")
 
 
@@ -40,9 +41,10 @@ class FieldWeights:
     ent: float = 0.3
     num: float = 0.1
     lead: float = 0.5
+    year: float = 0.3
 
     def by_prefix(self) -> dict[str, float]:
-        return {"b": self.body, "t": self.title, "l": self.lead, "e": self.ent, "n": self.num}
+        return {"b": self.body, "t": self.title, "l": self.lead, "e": self.ent, "n": self.num, "y": self.year}
 
 
 @dataclass(slots=True)
@@ -111,6 +113,13 @@ def similarity(
         if norm and prefix in dots:
             total += weight * dots[prefix] / norm
     return total / weight_sum if weight_sum else 0.0
+
+
+def centroid_cosine(a: Mapping[str, float], b: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    """:func:`similarity` between two sums of article vectors (``a`` is normalised field by field)."""
+    norms = field_norms(a)
+    unit = {k: w / norms[k[0]] for k, w in a.items() if k[0] in norms}
+    return similarity(unit, b, field_norms(b), weights)
 
 
 def top_terms(vector: Mapping[str, float], prefixes: str, n: int) -> list[str]:
