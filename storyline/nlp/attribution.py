@@ -14,9 +14,14 @@ from typing import TYPE_CHECKING
 from storyline.nlp.labels import speaker_labels
 from storyline.nlp.lexicon import (
     ADDRESSEE_VERBS,
+    APPEARANCE_VERBS,
+    CUE_PREPOSITIONS,
+    GROUP_NOUNS,
+    NAME_OBJECT_VERBS,
     NON_SPEECH_CUES,
     OBJECT_CUE_VERBS,
     PERSON_PRONOUNS,
+    ROLE_NOUNS,
     SPEECH_VERBS,
     WEAK_VERBS,
 )
@@ -37,6 +42,8 @@ _NAMING_WORDS = frozenset(
     {"so-called", "called", "dubbed", "termed", "named", "titled", "entitled", "word", "term"}
 )
 _MIN_CLAUSE_TOKENS = 3
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART"})
 _HYPHENS = "-‐‑"
 # verbs whose person object is the one addressed ("called the President", "thanked Smith")
 _PERSON_OBJECT_VERBS = frozenset({"call", "thank", "ask", "urge", "warn"})
@@ -82,8 +89,33 @@ def find_attributions(doc: Doc, *, indirect: bool = True) -> list[Attribution]:
     if indirect:
         used = {a.cue.start for a in direct if a.cue is not None}
         out.extend(_reported(doc, cues, in_quote, used))
+        out.extend(_appearances(doc, in_quote))
+        out = _without_nested_stances(doc, out)
     out = _with_labels(doc, quotes, out)
     return sorted(out, key=lambda a: (a.start, a.end))
+
+
+def _without_nested_stances(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """ "Lund said the voters wanted change": the voters' wanting is part of what Lund said, not an
+    attribution of its own (a stance cue, or a cue with only an object as content, inside another
+    attribution's content is dropped)."""
+    out = []
+    for a in found:
+        if a.kind == "indirect" and a.cue is not None and a.cue.text != "according to":
+            word = doc.char_span(a.cue.start, a.cue.end)
+            lemma = word[0].lemma_.lower() if word is not None and len(word) else ""
+            stance = lemma in NON_SPEECH_CUES or lemma in APPEARANCE_VERBS or lemma == "expect"
+            if not stance and word is not None and len(word):  # "had reported the figures": an object
+                stance = _clause_child(word[0]) is None and _host_clause(word[0]) is None
+            if stance and any(
+                o is not a
+                and o.content_start <= a.cue.start < o.content_end
+                and (o.cue is None or o.cue.start != a.cue.start)
+                for o in found
+            ):
+                continue
+        out.append(a)
+    return out
 
 
 def _with_labels(doc: Doc, quotes: list[QuoteSpan], found: list[Attribution]) -> list[Attribution]:
@@ -295,12 +327,70 @@ def _reported(doc: Doc, cues: list[Token], in_quote: list[int], used: set[int]) 
             span = _before_quoted_conjunct(span, in_quote)
         if span is None:
             continue
+        span = _without_trailing_aside(span)
         text = doc_text(doc)
         start, end = _snap(text, *_span_chars(span[0], span[-1]))
         while start < end and text[start].isspace():  # a blanked dateline opened the clause
             start += 1
         out.append(Attribution(start, end, "indirect", start, end, _make_cue(cue_tok)))
     return out
+
+
+def _appearances(doc: Doc, in_quote: list[int]) -> list[Attribution]:
+    """ "Sanders seemed to reap the benefits", "the House is expected to pass the bill": an
+    impression or expectation without a named holder; the content is the whole clause."""
+    out: list[Attribution] = []
+    text = doc_text(doc)
+    for tok in doc:
+        if in_quote[tok.i] >= 0 or tok.pos_ != "VERB" or is_negated(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
+        if lemma in APPEARANCE_VERBS:
+            if subj is None or not any(
+                c.dep_ in ("xcomp", "acomp", "oprd", "ccomp", "attr")
+                or (c.dep_ == "prep" and c.lower_ == "like")
+                for c in tok.children
+            ):
+                continue
+        elif lemma == "expect":
+            if subj is None or subj.dep_ != "nsubjpass" or not any(c.dep_ == "xcomp" for c in tok.children):
+                continue
+        else:
+            continue
+        first, last = subj.left_edge, _trim_end(tok.right_edge)
+        if (
+            any(in_quote[t.i] >= 0 for t in doc[first.i : last.i + 1])
+            or last.i - first.i < _MIN_CLAUSE_TOKENS
+        ):
+            continue
+        start, end = _snap(text, *_span_chars(first, last))
+        out.append(
+            Attribution(start, end, "indirect", start, end, Cue(tok.idx, tok.idx + len(tok.text), tok.text))
+        )
+    return out
+
+
+def _without_trailing_aside(span: Span) -> Span:
+    """ "said the port lost money, which surprised no one": a comma-led relative clause closing the
+    content is the writer's aside."""
+    doc = span.doc
+    last = span.end - 1
+    for tok in span[_MIN_CLAUSE_TOKENS:-1]:
+        if tok.text != "," or tok.i + 1 > last:
+            continue
+        first = doc[tok.i + 1]
+        root = first
+        while (
+            root.head.i != root.i and span.start <= root.head.i <= last and root.head.left_edge.i >= first.i
+        ):
+            root = root.head
+        if root.right_edge.i < last:
+            continue
+        aside = root.dep_ == "relcl" and first.lower_ in ("which", "who")
+        if aside:
+            return doc[span.start : tok.i]
+    return span
 
 
 def _before_quoted_conjunct(span: Span, in_quote: list[int]) -> Span | None:
@@ -346,17 +436,31 @@ def _clause_right(cue: Token, clause: Token) -> Token:
 
 
 def _object_child(cue: Token) -> Token | None:
-    """A to-infinitive or object complement as content ("urged Congress to act", "criticized the plan")."""
+    """A to-infinitive, object or prepositional object as content ("urged Congress to act", "criticized
+    the plan", "referred to the deal")."""
     lemma = cue.lemma_.lower()
-    if lemma in OBJECT_CUE_VERBS:
+    if lemma == "refer" and _thing_subject(cue):
+        return None  # "the term refers to ...": a definition
+    if lemma in OBJECT_CUE_VERBS or lemma in CUE_PREPOSITIONS:
+        preps = CUE_PREPOSITIONS.get(lemma, frozenset()) | {"for", "about", "on"}
         for child in cue.rights:
             if child.dep_ == "dobj" and lemma in _PERSON_OBJECT_VERBS and _is_person(child):
                 continue  # "called the President", "urged Smith to act": whom, not what
-            if child.dep_ in ("xcomp", "dobj") or (
-                child.dep_ == "prep" and child.lower_ in ("for", "about", "on")
-            ):
+            if child.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.i > child.i for c in cue.children):
+                continue  # "urging Norland to reopen the quay": the infinitive is what is urged
+            if child.dep_ in ("xcomp", "dobj"):
                 return child
+            if child.dep_ == "prep" and child.lower_ in preps:  # "voted for the bill": the bill
+                return next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), child)
     return None
+
+
+def _thing_subject(cue: Token) -> bool:
+    subj = next((c for c in cue.children if c.dep_ in _SUBJ_DEPS), None)
+    return subj is not None and (
+        subj.lower_ in ("it", "this", "that", "which")
+        or (subj.pos_ == "NOUN" and not subj.ent_type_ and subj.lower_ not in GROUP_NOUNS | ROLE_NOUNS)
+    )
 
 
 def _is_person(tok: Token) -> bool:
@@ -373,7 +477,14 @@ def _clause_span(cue: Token) -> Span | None:
         if obj is None:
             return None
         span = cue.doc[obj.left_edge.i : _trim_end(obj.right_edge).i + 1]
-        return span if len(span) >= _MIN_CLAUSE_TOKENS else None
+        if obj.ent_type_ in _TIME_ENTS:
+            return None  # "spoke on Monday"
+        name = (
+            span[-1].pos_ == "PROPN"
+            and span[-1].ent_type_ in _NAME_ENTS
+            and cue.lemma_.lower() in NAME_OBJECT_VERBS
+        )
+        return span if len(span) >= _MIN_CLAUSE_TOKENS or name else None
     if cue.lemma_.lower() in WEAK_VERBS and not any(c.dep_ == "mark" for c in clause.children):
         return None
     if clause.i < cue.i:
@@ -400,8 +511,11 @@ def _cut_at_next_speaker(cue: Token, span: Span) -> Span:
         ):
             continue  # "said X, but that he would not support Y": still what was said
         own = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
-        if own is None and tok.lemma_.lower() in NON_SPEECH_CUES:
-            continue
+        if own is None and (
+            tok.lemma_.lower() in NON_SPEECH_CUES
+            or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        ):
+            continue  # "asked the agency to explain": part of the statement
         first: Token | None
         if tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG" and own is None):
             first = own.left_edge if own is not None else tok  # "... and warned", "..., arguing that"
@@ -441,7 +555,11 @@ def _subject_child(tok: Token) -> bool:
 
 
 def _according_clause(cue: Token) -> Span | None:
-    """ "According to X, CLAUSE" -> CLAUSE (the head's subtree without the adjunct)."""
+    """ "According to X, CLAUSE" -> CLAUSE (the head's subtree without the adjunct); an adjunct
+    that opens or closes its sentence (or a bracket or a part after a colon) reports all the rest."""
+    whole = _according_segment(cue)
+    if whole is not None:
+        return whole
     head = cue.head
     if head is cue:
         return None
@@ -457,6 +575,51 @@ def _according_clause(cue: Token) -> Span | None:
             right -= 1
     span = cue.doc[left : right + 1]
     return span if len(span) >= _MIN_CLAUSE_TOKENS else None
+
+
+def _according_segment(cue: Token) -> Span | None:
+    doc = cue.doc
+    sent = cue.sent
+    lo, hi = sent.start, sent.end
+    for j in range(cue.i - 1, sent.start - 1, -1):
+        if doc[j].text == ")":
+            break  # a closed bracket before the cue: not inside it
+        if doc[j].text in (":", "("):
+            lo = j + 1
+            break
+    for j in range(cue.i + 1, sent.end):
+        if doc[j].text == "(":
+            break
+        if doc[j].text == ")":
+            hi = j
+            break
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    if cue.i == lo:  # "According to X, CLAUSE"
+        comma = next((j for j in range(cue.i + 2, hi) if doc[j].text == ","), None)
+        span = doc[comma + 1 : hi] if comma is not None else doc[hi:hi]
+    elif doc[cue.i - 1].text in (",", "—", "-", "--"):
+        end = cue.i - 1
+        while end > lo and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        phrase_end = min(max(t.i for t in cue.subtree), hi - 1)
+        if phrase_end >= hi - 1:  # "CLAUSE, according to X."
+            span = doc[lo:end]
+        elif doc[phrase_end + 1].text in (",", "—", "-", "--") and _main_clause(cue.head):
+            # "A, according to X, B"
+            span = doc[lo:hi]
+        else:
+            return None
+    else:
+        return None
+    return span if len(span) >= _MIN_CLAUSE_TOKENS else None
+
+
+def _main_clause(tok: Token) -> bool:
+    """``tok`` is the root of its sentence or the root's subject."""
+    return tok.dep_ == "ROOT" or (tok.dep_ in _SUBJ_DEPS and tok.head.dep_ == "ROOT")
 
 
 def _trim_end(tok: Token) -> Token:

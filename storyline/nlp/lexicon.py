@@ -20,6 +20,7 @@ SPEECH_VERBS = frozenset(
         "dismiss", "propose", "blame", "see", "prefer", "vote", "refer", "talk", "express",
         "back", "slam", "list", "highlight", "tout",
         "know", "consider", "recognize", "recognise", "attack", "challenge", "denounce", "favor", "favour",
+        "post", "offer", "echo", "embrace",
     }
 )  # fmt: skip
 
@@ -32,6 +33,7 @@ NON_SPEECH_CUES = frozenset(
         "oppose", "reject", "dismiss", "propose", "blame", "demand", "criticize", "criticise", "praise",
         "defend", "slam", "hope", "believe", "think", "expect", "fear", "worry", "agree",
         "know", "consider", "recognize", "recognise", "attack", "challenge", "denounce", "favor", "favour",
+        "post", "offer", "echo", "embrace", "focus", "push",
     }
 )  # fmt: skip
 
@@ -43,9 +45,35 @@ OBJECT_CUE_VERBS = frozenset(
         "want", "demand", "mention", "discuss", "describe", "cite", "announce", "thank", "mock", "question",
         "recommend", "back", "condemn", "welcome", "deny", "plan", "seek", "ask", "warn", "threaten",
         "prefer", "vote", "refer", "talk", "express", "slam", "list", "highlight", "tout", "speak",
-        "attack", "challenge", "denounce", "favor", "favour",
+        "attack", "challenge", "denounce", "favor", "favour", "show", "report", "tweet", "post", "offer",
+        "echo", "embrace", "reveal", "note", "recall", "explain", "acknowledge", "claim",
     }
 )  # fmt: skip
+
+# Cue verbs whose prepositional object is the content ("referred to the deal", "voted against the bill").
+CUE_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "refer": frozenset({"to"}),
+    "point": frozenset({"to"}),
+    "respond": frozenset({"to"}),
+    "focus": frozenset({"on"}),
+    "push": frozenset({"for"}),
+    "vote": frozenset({"for", "against"}),
+    "speak": frozenset({"about", "of"}),
+    "talk": frozenset({"about", "of"}),
+    "accuse": frozenset({"of"}),
+}
+
+# Object verbs whose object may be a lone name ("endorsed Lindqvist"); for others a lone name is the
+# one addressed ("urging NATO to ...") or too little to list.
+NAME_OBJECT_VERBS = frozenset(
+    {
+        "endorse", "support", "back", "oppose", "praise", "criticize", "criticise", "attack", "defend",
+        "blame", "slam", "condemn", "denounce", "favor", "favour", "challenge", "mock", "vote", "refer",
+    }
+)  # fmt: skip
+
+# Verbs of impression whose whole clause is an attributed stance ("the plan seems to work").
+APPEARANCE_VERBS = frozenset({"seem", "appear"})
 
 # Verbs that, like "tell", take the addressee as direct object ("told reporters").
 ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "warn", "urge", "ask", "remind", "brief"})
