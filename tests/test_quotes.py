@@ -523,3 +523,15 @@ def test_according_to_after_a_closed_bracket_reports_the_whole_sentence() -> Non
         "according to a statement from the town hall."
     )
     assert contents(text)[0] == (text[: text.index(", according")], "according to")
+
+
+def test_noun_cues_with_clause_infinitive_or_object() -> None:
+    assert contents("Lund repeated her claim that the ferry had been sold twice.") == [
+        ("that the ferry had been sold twice", "claim")
+    ]
+    assert contents("The council's decision to close the north pier angered the dockers.") == [
+        ("to close the north pier", "decision")
+    ]
+    assert contents("Support for the harbour tax has grown among fishermen.") == [
+        ("the harbour tax", "Support")
+    ]

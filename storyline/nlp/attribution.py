@@ -19,6 +19,7 @@ from storyline.nlp.lexicon import (
     GROUP_NOUNS,
     NAME_OBJECT_VERBS,
     NON_SPEECH_CUES,
+    NOUN_CUES,
     OBJECT_CUE_VERBS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
@@ -90,6 +91,7 @@ def find_attributions(doc: Doc, *, indirect: bool = True) -> list[Attribution]:
         used = {a.cue.start for a in direct if a.cue is not None}
         out.extend(_reported(doc, cues, in_quote, used))
         out.extend(_appearances(doc, in_quote))
+        out.extend(_noun_cues(doc, in_quote))
         out = _without_nested_stances(doc, out)
     out = _with_labels(doc, quotes, out)
     return sorted(out, key=lambda a: (a.start, a.end))
@@ -105,6 +107,8 @@ def _without_nested_stances(doc: Doc, found: list[Attribution]) -> list[Attribut
             word = doc.char_span(a.cue.start, a.cue.end)
             lemma = word[0].lemma_.lower() if word is not None and len(word) else ""
             stance = lemma in NON_SPEECH_CUES or lemma in APPEARANCE_VERBS or lemma == "expect"
+            if word is not None and len(word) and word[0].pos_ == "NOUN":
+                stance = True  # a noun cue ("the claim that ...")
             if not stance and word is not None and len(word):  # "had reported the figures": an object
                 stance = _clause_child(word[0]) is None and _host_clause(word[0]) is None
             if stance and any(
@@ -391,6 +395,46 @@ def _without_trailing_aside(span: Span) -> Span:
         if aside:
             return doc[span.start : tok.i]
     return span
+
+
+def _noun_cues(doc: Doc, in_quote: list[int]) -> list[Attribution]:
+    """ "his claim that the port was sold", "the council's decision to close the pier", "support for
+    the harbour tax": a statement or stance noun with its clause or prepositional object."""
+    out: list[Attribution] = []
+    text = doc_text(doc)
+    for tok in doc:
+        if in_quote[tok.i] >= 0 or tok.pos_ != "NOUN" or tok.lemma_.lower() not in NOUN_CUES:
+            continue
+        preps = NOUN_CUES[tok.lemma_.lower()]
+        content: Token | None = None
+        for child in tok.rights:
+            if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
+                marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "aux")}
+                if child.dep_ != "relcl" and marks & {"that", "to"}:
+                    content = child
+                    break
+            if child.dep_ == "prep" and child.lower_ in preps:
+                content = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                break
+        if content is None:
+            continue
+        first, last = content.left_edge, _trim_end(content.right_edge)
+        if first.i < tok.i or last.i == first.i:
+            continue
+        if any(in_quote[t.i] >= 0 for t in doc[first.i : last.i + 1]):
+            continue
+        start, end = _snap(text, *_span_chars(first, last))
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        holder = poss
+        if holder is None and tok.dep_ == "dobj":  # "Lund made the claim that ...", "announced a plan to"
+            holder = next((c for c in tok.head.children if c.dep_ in _SUBJ_DEPS), None)
+        source = _speaker_span(holder) if holder is not None else None
+        out.append(
+            Attribution(
+                start, end, "indirect", start, end, Cue(tok.idx, tok.idx + len(tok.text), tok.text, source)
+            )
+        )
+    return out
 
 
 def _before_quoted_conjunct(span: Span, in_quote: list[int]) -> Span | None:

@@ -72,6 +72,24 @@ NAME_OBJECT_VERBS = frozenset(
     }
 )  # fmt: skip
 
+# Nouns of statement or stance whose clause ("the claim that ...", "a plan to ...") or prepositional
+# object ("support for the bill") is attributed content, with the prepositions that take it.
+NOUN_CUES: dict[str, frozenset[str]] = {
+    "claim": frozenset(), "statement": frozenset(), "belief": frozenset(), "view": frozenset(),
+    "argument": frozenset(), "suggestion": frozenset(), "assertion": frozenset(), "allegation": frozenset(),
+    "accusation": frozenset({"of"}), "warning": frozenset(), "promise": frozenset(), "pledge": frozenset(),
+    "vow": frozenset(), "decision": frozenset(), "plan": frozenset(), "proposal": frozenset({"for"}),
+    "insistence": frozenset(), "hope": frozenset(), "fear": frozenset(), "concern": frozenset({"about", "over"}),
+    "complaint": frozenset({"about"}), "demand": frozenset({"for"}), "call": frozenset({"for"}),
+    "refusal": frozenset(), "request": frozenset({"for"}), "announcement": frozenset(), "admission": frozenset(),
+    "prediction": frozenset(), "criticism": frozenset({"of"}), "attack": frozenset({"on"}),
+    "support": frozenset({"for", "of"}), "opposition": frozenset({"to"}), "endorsement": frozenset({"of"}),
+    "praise": frozenset({"for"}), "question": frozenset({"about"}), "remark": frozenset({"about"}),
+    "comment": frozenset({"about", "on"}), "position": frozenset({"on"}), "stance": frozenset({"on"}),
+    "report": frozenset(), "assessment": frozenset({"of"}), "speculation": frozenset({"about"}),
+    "rumor": frozenset(), "rumour": frozenset(), "suspicion": frozenset(), "estimate": frozenset(),
+}  # fmt: skip
+
 # Verbs of impression whose whole clause is an attributed stance ("the plan seems to work").
 APPEARANCE_VERBS = frozenset({"seem", "appear"})
 
