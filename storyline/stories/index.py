@@ -58,7 +58,7 @@ class StoryIndex:
         for _ in range(self.params.refine_passes):
             if not self._refine(order, vectors):
                 break
-        weights = self.params.weights.by_prefix()
+        weights = self.params.split_weights.by_prefix()
         for _ in range(self.params.split_rounds):  # two similar events joined early: split them
             splits = {
                 cid: split_part(

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["dump", "load"]
 
-FORMAT = "storyline.story-index/4"
+FORMAT = "storyline.story-index/5"
 _INFO_FIELDS = tuple(f.name for f in dataclasses.fields(ArticleInfo))
 
 
@@ -83,7 +83,7 @@ def _norms(cluster: Cluster) -> dict[str, float]:
 def _params(raw: dict[str, Any]) -> StoryParams:
     fields = {f.name for f in dataclasses.fields(StoryParams)}
     values = {k: v for k, v in raw.items() if k in fields}
-    for key in ("weights", "storyline_weights"):
+    for key in ("weights", "storyline_weights", "split_weights"):
         if key in values:
             values[key] = FieldWeights(**values[key])
     return StoryParams(**values)

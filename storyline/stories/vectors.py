@@ -41,7 +41,7 @@ class FieldWeights:
     ent: float = 0.3
     num: float = 0.1
     lead: float = 0.5
-    year: float = 0.3
+    year: float = 0.0
 
     def by_prefix(self) -> dict[str, float]:
         return {"b": self.body, "t": self.title, "l": self.lead, "e": self.ent, "n": self.num, "y": self.year}
