@@ -68,8 +68,10 @@ class StoryIndex:
             }
             if not any(splits.values()):
                 break
+            moved: set[str] = set()
             for cid, part in splits.items():
                 if part:
+                    moved.update(self.clusters[cid].reps)
                     home = self.clusters[cid]
                     for rep in part:
                         home.remove(rep, vectors[rep])
@@ -79,8 +81,9 @@ class StoryIndex:
                     self.clusters[new_id] = Cluster(id=new_id)
                     for rep in part:
                         self._join(new_id, rep, vectors[rep])
+            again = [a for a in order if a.id in moved]  # only the members of split stories move on
             for _ in range(self.params.refine_passes):
-                if not self._refine(order, vectors):
+                if not self._refine(again, vectors):
                     break
         self._rename_new(before)
         touched = {self.cluster_of[a.id] for a in order}
