@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from storyline.nlp.attribution import Attribution, find_attributions
 from storyline.nlp.entities import mentions, person_roles
-from storyline.nlp.lexicon import NON_SPEECH_CUES
 from storyline.nlp.quotemarks import find_quotes
 from storyline.nlp.spacy_model import doc_text
 from storyline.nlp.speakers import SpeakerResolver, Subject
@@ -50,9 +49,10 @@ def _worth_listing(text: str, mentions: list[QuoteMention]) -> list[QuoteMention
     """Drop what a reader would not call a statement: reported speech or a partial quote whose cue has
     no speaker at all ("too reluctant to threaten sanctions", an imperative), a short term in single
     marks (the ‘Harbour Pact’ talks, British style for a name), and reported speech nested inside an
-    attributed one when it has no speaker, the same speaker, or only a stance cue ("told Halvik that Estrenia would seek
-    compensation": Estrenia's seeking is part of what Halvik was told, already listed). The attribution
-    benchmark scores :func:`find_attributions` itself, before this filter."""
+    attributed one when it has no speaker or the same speaker (its words are already listed; nested
+    stance cues such as "told Halvik that Estrenia would seek compensation" are dropped earlier, by
+    :func:`find_attributions`). The attribution benchmark scores :func:`find_attributions` itself,
+    before this filter."""
     out = []
     for m in mentions:
         if m.kind != "direct" and m.speaker_text is None and m.cue != ":":
@@ -68,22 +68,12 @@ def _worth_listing(text: str, mentions: list[QuoteMention]) -> list[QuoteMention
             and o.speaker_text is not None
             and o.start <= m.start
             and m.end <= o.end
-            and (m.speaker is None or m.speaker == o.speaker or _stance_cue(m.cue))
+            and (m.speaker is None or m.speaker == o.speaker)
             for o in mentions
         ):
             continue
         out.append(m)
     return out
-
-
-def _stance_cue(cue: str | None) -> bool:
-    """A stance verb ("would seek compensation", "wants talks") rather than a speech verb: inside
-    another speaker's statement it is part of what that speaker said, not a statement of its own."""
-    if not cue:
-        return False
-    word = cue.split()[0].casefold()
-    forms = {word, word[:-1], word[:-2], word[:-3], word[:-1] + "e" if word.endswith("ed") else word}
-    return bool(forms & NON_SPEECH_CUES)
 
 
 def _source_pos(a: Attribution) -> int:
