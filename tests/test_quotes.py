@@ -220,7 +220,7 @@ def test_content_never_ends_or_starts_inside_a_word(text: str) -> None:
 
 
 def test_snap_widens_a_cut_at_a_hyphen() -> None:
-    from storyline.nlp.attribution import _snap
+    from storyline.nlp.spans import snap as _snap
 
     text = "moving towards de-escalating the crisis"
     assert text[slice(*_snap(text, 0, len("moving towards de")))] == "moving towards de-escalating"

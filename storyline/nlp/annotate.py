@@ -6,7 +6,8 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from storyline.nlp.attribution import Attribution, find_attributions
+from storyline.nlp.attribution import find_attributions
+from storyline.nlp.cues import Attribution
 from storyline.nlp.entities import mentions, person_roles
 from storyline.nlp.quotemarks import find_quotes
 from storyline.nlp.spacy_model import doc_text

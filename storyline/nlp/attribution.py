@@ -3,95 +3,69 @@
 Direct and partial quotes come from quotation marks (see :mod:`quotemarks`); each is attributed to
 the speech verb whose clause holds it, else the nearest speech verb of its sentence. Reported speech
 without marks comes from speech verbs with a clausal complement ("Peskov said the paper was wrong")
-and from "according to X" adjuncts.
+and from "according to X" adjuncts; cues without a speech verb ("appears to", "her claim that") come
+from :mod:`stances`, and each cue's source and addressee from :mod:`cues`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storyline.nlp.cues import (
+    SUBJ_DEPS,
+    Attribution,
+    Cue,
+    adjacent_subject,
+    cue_subject,
+    is_cue,
+    is_negated,
+    make_cue,
+)
 from storyline.nlp.labels import speaker_labels
 from storyline.nlp.lexicon import (
-    ADDRESSEE_VERBS,
     APPEARANCE_VERBS,
     CUE_PREPOSITIONS,
     GROUP_NOUNS,
     NAME_OBJECT_VERBS,
     NON_SPEECH_CUES,
-    NOUN_CUES,
     OBJECT_CUE_VERBS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
-    SPEECH_VERBS,
     WEAK_VERBS,
 )
 from storyline.nlp.quotemarks import QuoteSpan, find_quotes
 from storyline.nlp.spacy_model import doc_text
+from storyline.nlp.spans import snap, span_chars, trim_end
+from storyline.nlp.stances import MIN_CLAUSE_TOKENS, appearances, noun_cues
 from storyline.records import QuoteKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
-_SPEAKER_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "case", "flat", "cc", "conj", "nummod"})
-_INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "appos", "oprd", "dative"})
 _MIN_UNCUED_WORDS = 4
 # words before a quoted term that make it a name, not speech ("so-called 'Finlandization'")
 _NAMING_WORDS = frozenset(
     {"so-called", "called", "dubbed", "termed", "named", "titled", "entitled", "word", "term"}
 )
-_MIN_CLAUSE_TOKENS = 3
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART"})
-_HYPHENS = "-‐‑"
 # verbs whose person object is the one addressed ("called the President", "thanked Smith")
 _PERSON_OBJECT_VERBS = frozenset({"call", "thank", "ask", "urge", "warn"})
 _COMPLEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "oprd", "dative", "acomp", "attr", "ccomp"})
-_PERSONAL = frozenset({"he", "she", "i", "we", "they", "you"})
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A speech cue with its speaker and addressee token spans (character offsets)."""
-
-    start: int
-    end: int
-    text: str
-    source: tuple[int, int] | None = None
-    addressee: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """One attributed passage.
-
-    ``start``/``end`` is the mention (a quote's inner text, or the reported clause);
-    ``content_start``/``content_end`` is the whole attributed content in PARC/PolNeAR style (quote
-    marks included; the reported clause around a partial quote).
-    """
-
-    start: int
-    end: int
-    kind: QuoteKind
-    content_start: int
-    content_end: int
-    cue: Cue | None = None
 
 
 def find_attributions(doc: Doc, *, indirect: bool = True) -> list[Attribution]:
     """All attributions in ``doc``, ordered by position."""
     quotes = find_quotes(doc_text(doc))
     in_quote = _quote_index(doc, quotes)
-    cues = [t for t in doc if _is_cue(t) and in_quote[t.i] < 0]
+    cues = [t for t in doc if is_cue(t) and in_quote[t.i] < 0]
     direct = _attribute_quotes(doc, quotes, in_quote, cues)
     out = list(direct)
     if indirect:
         used = {a.cue.start for a in direct if a.cue is not None}
         out.extend(_reported(doc, cues, in_quote, used))
-        out.extend(_appearances(doc, in_quote))
-        out.extend(_noun_cues(doc, in_quote))
+        out.extend(appearances(doc, in_quote))
+        out.extend(noun_cues(doc, in_quote))
         out = _without_nested_stances(doc, out)
     out = _with_labels(doc, quotes, out)
     return sorted(out, key=lambda a: (a.start, a.end))
@@ -151,12 +125,6 @@ def _quote_index(doc: Doc, quotes: list[QuoteSpan]) -> list[int]:
     return index
 
 
-def _is_cue(tok: Token) -> bool:
-    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-        return True
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
-
-
 # --------------------------------------------------------------------------- quoted passages
 
 
@@ -183,7 +151,7 @@ def _attribute_quotes(
             kind == "partial" or len(doc_text(doc)[q.inner_start : q.inner_end].split()) < _MIN_UNCUED_WORDS
         ):
             continue
-        cue = _make_cue(cue_tok) if cue_tok is not None else None
+        cue = make_cue(cue_tok) if cue_tok is not None else None
         c_start, c_end = (q.start, q.end)
         if kind == "partial" and cue_tok is not None:
             c_start, c_end = _partial_content(cue_tok, q)
@@ -212,7 +180,7 @@ def _quote_kind(doc: Doc, first: Token, in_quote: list[int]) -> QuoteKind:
         return "direct"
     if prev.lower_ in _NAMING_WORDS or _short_phrase(doc, first, in_quote):
         return "partial"
-    speech = _is_cue(prev) and prev.lower_ != "according" and prev.lemma_.lower() not in NON_SPEECH_CUES
+    speech = is_cue(prev) and prev.lower_ != "according" and prev.lemma_.lower() not in NON_SPEECH_CUES
     return "direct" if speech else "partial"
 
 
@@ -296,15 +264,15 @@ def _partial_content(cue: Token, q: QuoteSpan) -> tuple[int, int]:
     clause = _clause_child(cue)
     if clause is not None and clause.i > cue.i:
         span = _cut_at_next_speaker(cue, cue.doc[clause.left_edge.i : _clause_right(cue, clause).i + 1])
-        start, end = _span_chars(span[0], span[-1]) if len(span) else (q.start, q.end)
+        start, end = span_chars(span[0], span[-1]) if len(span) else (q.start, q.end)
     elif clause is not None:
-        start, end = _span_chars(clause.left_edge, _trim_end(clause.right_edge))
+        start, end = span_chars(clause.left_edge, trim_end(clause.right_edge))
     else:
         holder = _holder(cue, q)
         if holder is None:
             return q.start, q.end
         first = min((c for c in cue.rights if c.dep_ in _COMPLEMENT_DEPS), key=lambda c: c.i)
-        start, end = _span_chars(first.left_edge, _trim_end(holder.right_edge))
+        start, end = span_chars(first.left_edge, trim_end(holder.right_edge))
     return min(start, q.start), max(end, q.end)
 
 
@@ -312,7 +280,7 @@ def _holder(cue: Token, q: QuoteSpan) -> Token | None:
     """The complement of ``cue`` (object, preposition, predicate) whose words hold the quote."""
     for child in cue.rights:
         if child.dep_ in _COMPLEMENT_DEPS:
-            lo, hi = _span_chars(child.left_edge, child.right_edge)
+            lo, hi = span_chars(child.left_edge, child.right_edge)
             if lo <= q.inner_start < hi:
                 return child
     return None
@@ -333,45 +301,10 @@ def _reported(doc: Doc, cues: list[Token], in_quote: list[int], used: set[int]) 
             continue
         span = _without_trailing_aside(span)
         text = doc_text(doc)
-        start, end = _snap(text, *_span_chars(span[0], span[-1]))
+        start, end = snap(text, *span_chars(span[0], span[-1]))
         while start < end and text[start].isspace():  # a blanked dateline opened the clause
             start += 1
-        out.append(Attribution(start, end, "indirect", start, end, _make_cue(cue_tok)))
-    return out
-
-
-def _appearances(doc: Doc, in_quote: list[int]) -> list[Attribution]:
-    """ "Sanders seemed to reap the benefits", "the House is expected to pass the bill": an
-    impression or expectation without a named holder; the content is the whole clause."""
-    out: list[Attribution] = []
-    text = doc_text(doc)
-    for tok in doc:
-        if in_quote[tok.i] >= 0 or tok.pos_ != "VERB" or is_negated(tok):
-            continue
-        lemma = tok.lemma_.lower()
-        subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
-        if lemma in APPEARANCE_VERBS:
-            if subj is None or not any(
-                c.dep_ in ("xcomp", "acomp", "oprd", "ccomp", "attr")
-                or (c.dep_ == "prep" and c.lower_ == "like")
-                for c in tok.children
-            ):
-                continue
-        elif lemma == "expect":
-            if subj is None or subj.dep_ != "nsubjpass" or not any(c.dep_ == "xcomp" for c in tok.children):
-                continue
-        else:
-            continue
-        first, last = subj.left_edge, _trim_end(tok.right_edge)
-        if (
-            any(in_quote[t.i] >= 0 for t in doc[first.i : last.i + 1])
-            or last.i - first.i < _MIN_CLAUSE_TOKENS
-        ):
-            continue
-        start, end = _snap(text, *_span_chars(first, last))
-        out.append(
-            Attribution(start, end, "indirect", start, end, Cue(tok.idx, tok.idx + len(tok.text), tok.text))
-        )
+        out.append(Attribution(start, end, "indirect", start, end, make_cue(cue_tok)))
     return out
 
 
@@ -380,7 +313,7 @@ def _without_trailing_aside(span: Span) -> Span:
     content is the writer's aside."""
     doc = span.doc
     last = span.end - 1
-    for tok in span[_MIN_CLAUSE_TOKENS:-1]:
+    for tok in span[MIN_CLAUSE_TOKENS:-1]:
         if tok.text != "," or tok.i + 1 > last:
             continue
         first = doc[tok.i + 1]
@@ -397,46 +330,6 @@ def _without_trailing_aside(span: Span) -> Span:
     return span
 
 
-def _noun_cues(doc: Doc, in_quote: list[int]) -> list[Attribution]:
-    """ "his claim that the port was sold", "the council's decision to close the pier", "support for
-    the harbour tax": a statement or stance noun with its clause or prepositional object."""
-    out: list[Attribution] = []
-    text = doc_text(doc)
-    for tok in doc:
-        if in_quote[tok.i] >= 0 or tok.pos_ != "NOUN" or tok.lemma_.lower() not in NOUN_CUES:
-            continue
-        preps = NOUN_CUES[tok.lemma_.lower()]
-        content: Token | None = None
-        for child in tok.rights:
-            if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
-                marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "aux")}
-                if child.dep_ != "relcl" and marks & {"that", "to"}:
-                    content = child
-                    break
-            if child.dep_ == "prep" and child.lower_ in preps:
-                content = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-                break
-        if content is None:
-            continue
-        first, last = content.left_edge, _trim_end(content.right_edge)
-        if first.i < tok.i or last.i == first.i:
-            continue
-        if any(in_quote[t.i] >= 0 for t in doc[first.i : last.i + 1]):
-            continue
-        start, end = _snap(text, *_span_chars(first, last))
-        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-        holder = poss
-        if holder is None and tok.dep_ == "dobj":  # "Lund made the claim that ...", "announced a plan to"
-            holder = next((c for c in tok.head.children if c.dep_ in _SUBJ_DEPS), None)
-        source = _speaker_span(holder) if holder is not None else None
-        out.append(
-            Attribution(
-                start, end, "indirect", start, end, Cue(tok.idx, tok.idx + len(tok.text), tok.text, source)
-            )
-        )
-    return out
-
-
 def _before_quoted_conjunct(span: Span, in_quote: list[int]) -> Span | None:
     """ "this was the first time he had heard of it and that he would never suggest “X”": the part
     before the conjunct holding a quote (the quote is attributed on its own); None if there is none."""
@@ -447,7 +340,7 @@ def _before_quoted_conjunct(span: Span, in_quote: list[int]) -> Span | None:
             while end > span.start and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "mark")):
                 end -= 1
             rest = doc[span.start : end]
-            if len(rest) >= _MIN_CLAUSE_TOKENS and not any(in_quote[t.i] >= 0 for t in rest):
+            if len(rest) >= MIN_CLAUSE_TOKENS and not any(in_quote[t.i] >= 0 for t in rest):
                 return rest
             return None
     return None
@@ -455,7 +348,7 @@ def _before_quoted_conjunct(span: Span, in_quote: list[int]) -> Span | None:
 
 def _first_person(cue: Token) -> bool:
     """ "we want to be more positive" outside quotation marks: the writer's voice, not a source."""
-    subj = next((c for c in cue.children if c.dep_ in _SUBJ_DEPS), None)
+    subj = next((c for c in cue.children if c.dep_ in SUBJ_DEPS), None)
     return subj is not None and subj.lower_ in ("i", "we", "you")
 
 
@@ -474,9 +367,9 @@ def _clause_right(cue: Token, clause: Token) -> Token:
     right = clause.right_edge
     if clause.i > cue.i:
         for c in cue.children:
-            if c.dep_ == "ccomp" and c.i > clause.i and not _is_cue(c):
+            if c.dep_ == "ccomp" and c.i > clause.i and not is_cue(c):
                 right = max(right, c.right_edge, key=lambda t: t.i)
-    return _trim_end(right)
+    return trim_end(right)
 
 
 def _object_child(cue: Token) -> Token | None:
@@ -500,7 +393,7 @@ def _object_child(cue: Token) -> Token | None:
 
 
 def _thing_subject(cue: Token) -> bool:
-    subj = next((c for c in cue.children if c.dep_ in _SUBJ_DEPS), None)
+    subj = next((c for c in cue.children if c.dep_ in SUBJ_DEPS), None)
     return subj is not None and (
         subj.lower_ in ("it", "this", "that", "which")
         or (subj.pos_ == "NOUN" and not subj.ent_type_ and subj.lower_ not in GROUP_NOUNS | ROLE_NOUNS)
@@ -520,7 +413,7 @@ def _clause_span(cue: Token) -> Span | None:
         obj = _object_child(cue)
         if obj is None:
             return None
-        span = cue.doc[obj.left_edge.i : _trim_end(obj.right_edge).i + 1]
+        span = cue.doc[obj.left_edge.i : trim_end(obj.right_edge).i + 1]
         if obj.ent_type_ in _TIME_ENTS:
             return None  # "spoke on Monday"
         name = (
@@ -528,19 +421,19 @@ def _clause_span(cue: Token) -> Span | None:
             and span[-1].ent_type_ in _NAME_ENTS
             and cue.lemma_.lower() in NAME_OBJECT_VERBS
         )
-        return span if len(span) >= _MIN_CLAUSE_TOKENS or name else None
+        return span if len(span) >= MIN_CLAUSE_TOKENS or name else None
     if cue.lemma_.lower() in WEAK_VERBS and not any(c.dep_ == "mark" for c in clause.children):
         return None
     if clause.i < cue.i:
-        span = cue.doc[clause.left_edge.i : _trim_end(clause.right_edge).i + 1]
-        subj = _subject(cue)
+        span = cue.doc[clause.left_edge.i : trim_end(clause.right_edge).i + 1]
+        subj = cue_subject(cue)
         if subj is not None and subj.i < span.end and subj.i >= span.start:
             return None
     else:
         span = _cut_at_next_speaker(
             cue, cue.doc[max(clause.left_edge.i, cue.i + 1) : _clause_right(cue, clause).i + 1]
         )
-    return span if len(span) >= _MIN_CLAUSE_TOKENS else None
+    return span if len(span) >= MIN_CLAUSE_TOKENS else None
 
 
 def _cut_at_next_speaker(cue: Token, span: Span) -> Span:
@@ -549,12 +442,12 @@ def _cut_at_next_speaker(cue: Token, span: Span) -> Span:
     for tok in cue.doc[span.start : min(span.end + 1, len(cue.doc))]:
         if (
             tok is cue
-            or not _is_cue(tok)
+            or not is_cue(tok)
             or tok.lower_ == "according"
             or any(c.dep_ == "mark" for c in tok.children)
         ):
             continue  # "said X, but that he would not support Y": still what was said
-        own = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
+        own = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
         if own is None and (
             tok.lemma_.lower() in NON_SPEECH_CUES
             or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -564,7 +457,7 @@ def _cut_at_next_speaker(cue: Token, span: Span) -> Span:
         if tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG" and own is None):
             first = own.left_edge if own is not None else tok  # "... and warned", "..., arguing that"
         elif own is None:
-            first = _adjacent_subject(tok)
+            first = adjacent_subject(tok)
         else:
             continue
         if first is None or first.i <= span.start:
@@ -581,7 +474,7 @@ def _host_clause(cue: Token) -> Span | None:
     if cue.dep_ != "parataxis" or cue.head is cue or not _subject_child(cue):
         return None
     doc, head = cue.doc, cue.head
-    lo, hi = head.left_edge.i, _trim_end(head.right_edge).i
+    lo, hi = head.left_edge.i, trim_end(head.right_edge).i
     if cue.left_edge.i <= lo:
         lo = cue.right_edge.i + 1
         while lo < hi and doc[lo].is_punct:
@@ -591,11 +484,11 @@ def _host_clause(cue: Token) -> Span | None:
         while hi > lo and doc[hi].is_punct:
             hi -= 1
     span = doc[lo : hi + 1]
-    return span if len(span) >= _MIN_CLAUSE_TOKENS else None
+    return span if len(span) >= MIN_CLAUSE_TOKENS else None
 
 
 def _subject_child(tok: Token) -> bool:
-    return any(c.dep_ in _SUBJ_DEPS for c in tok.children)
+    return any(c.dep_ in SUBJ_DEPS for c in tok.children)
 
 
 def _according_clause(cue: Token) -> Span | None:
@@ -607,7 +500,7 @@ def _according_clause(cue: Token) -> Span | None:
     head = cue.head
     if head is cue:
         return None
-    left, right = head.left_edge.i, _trim_end(head.right_edge).i
+    left, right = head.left_edge.i, trim_end(head.right_edge).i
     lo, hi = cue.left_edge.i, cue.right_edge.i
     if lo <= left:
         left = hi + 1
@@ -618,7 +511,7 @@ def _according_clause(cue: Token) -> Span | None:
         while right > left and cue.doc[right].is_punct:
             right -= 1
     span = cue.doc[left : right + 1]
-    return span if len(span) >= _MIN_CLAUSE_TOKENS else None
+    return span if len(span) >= MIN_CLAUSE_TOKENS else None
 
 
 def _according_segment(cue: Token) -> Span | None:
@@ -658,168 +551,9 @@ def _according_segment(cue: Token) -> Span | None:
             return None
     else:
         return None
-    return span if len(span) >= _MIN_CLAUSE_TOKENS else None
+    return span if len(span) >= MIN_CLAUSE_TOKENS else None
 
 
 def _main_clause(tok: Token) -> bool:
     """``tok`` is the root of its sentence or the root's subject."""
-    return tok.dep_ == "ROOT" or (tok.dep_ in _SUBJ_DEPS and tok.head.dep_ == "ROOT")
-
-
-def _trim_end(tok: Token) -> Token:
-    doc = tok.doc
-    i = tok.i
-    while i > 0 and (doc[i].is_punct or doc[i].is_space):
-        i -= 1
-    return doc[i]
-
-
-def _snap(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen ``start:end`` so it never begins or ends inside a word (or a hyphenated word)."""
-    while end < len(text) and (
-        text[end].isalnum() or (text[end] in _HYPHENS and end + 1 < len(text) and text[end + 1].isalnum())
-    ):
-        end += 1
-    while start > 0 and (
-        text[start - 1].isalnum() or (text[start - 1] in _HYPHENS and start > 1 and text[start - 2].isalnum())
-    ):
-        start -= 1
-    return start, end
-
-
-def _span_chars(first: Token, last: Token) -> tuple[int, int]:
-    return first.idx, last.idx + len(last.text)
-
-
-# --------------------------------------------------------------------------- cue, speaker, addressee
-
-
-def _make_cue(tok: Token) -> Cue:
-    subj = _subject(tok)
-    source = _speaker_span(subj) if subj is not None else None
-    addressee = _addressee(tok)
-    text = tok.text if tok.lower_ != "according" else "according to"
-    if addressee is not None and tok.lemma_.lower() in ADDRESSEE_VERBS:
-        text = f"{tok.text} {addressee}"
-    return Cue(tok.idx, tok.idx + len(tok.text), text, source, addressee)
-
-
-def _subject(cue: Token) -> Token | None:
-    if cue.lower_ == "according":
-        return next(
-            (g for c in cue.children for g in c.children if c.lower_ == "to" and g.dep_ == "pobj"), None
-        )
-    tok: Token | None = cue
-    for _ in range(4):
-        if tok is None:
-            break
-        subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
-        if subj is not None:
-            if tok is not cue and _reported_by_outer(tok, subj):
-                return _subject(tok.head)
-            return _relcl_speaker(subj) or subj
-        if tok.dep_ not in _INHERIT_DEPS or tok.head is tok:
-            break
-        tok = tok.head
-    return _inverted_subject(cue) or _adjacent_subject(cue)
-
-
-def _reported_by_outer(clause: Token, subj: Token) -> bool:
-    """A cue coordinated with a reported clause whose subject is not a person ("Peskov said the talks
-    were useful but suggested ...", "X said countries were ignoring Y, saying ...") belongs to the
-    speech verb that reports the clause (the small model attaches it to the clause)."""
-    outer = clause.head
-    if clause.dep_ != "ccomp" or outer.i > clause.i or not _is_cue(outer) or outer.lower_ == "according":
-        return False
-    return subj.ent_type_ != "PERSON" and subj.pos_ != "PROPN" and subj.lower_ not in _PERSONAL
-
-
-def _relcl_speaker(subj: Token) -> Token | None:
-    """ "a sign they said suggests ...": the speaker is the subject of the speech verb inside."""
-    if subj.pos_ not in ("NOUN",) or subj.ent_type_:
-        return None
-    for child in subj.children:
-        if child.dep_ == "relcl" and _is_cue(child):
-            inner = next((c for c in child.children if c.dep_ in _SUBJ_DEPS), None)
-            if inner is not None:
-                return inner
-    return None
-
-
-def _adjacent_subject(cue: Token) -> Token | None:
-    """A name right before a subject-less cue ("... and Germany announced that ..."): a parse slip."""
-    j = cue.i - 1
-    while j >= 0 and cue.doc[j].pos_ in ("ADV", "AUX", "PART"):
-        j -= 1
-    if j < 0:
-        return None
-    prev = cue.doc[j]
-    if prev.pos_ == "PROPN" and prev.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return prev
-    return None
-
-
-def is_negated(cue: Token) -> bool:
-    """ "did not say", "Neither X nor Y mentioned": the cue denies the speech."""
-    if any(c.dep_ == "neg" for c in cue.children):
-        return True
-    subj = next((c for c in cue.children if c.dep_ in _SUBJ_DEPS), None)
-    return subj is not None and any(
-        t.lower_ in ("neither", "nobody", "none") or (t.lower_ == "no" and t.dep_ == "det")
-        for t in subj.subtree
-    )
-
-
-def _inverted_subject(cue: Token) -> Token | None:
-    """'..., said the Palace' / 'argued the master of the Kremlin': a noun right after the verb."""
-    j = cue.i - 1
-    while j >= 0 and cue.doc[j].pos_ in ("ADV", "AUX", "SPACE"):
-        j -= 1
-    if j < 0 or not (cue.doc[j].is_punct or cue.doc[j].is_quote):
-        return None
-    for child in cue.rights:
-        if child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON") and child.i <= cue.i + 4:
-            if cue.lemma_.lower() in ADDRESSEE_VERBS and child.dep_ in ("dobj", "dative"):
-                continue
-            return child
-    return None
-
-
-def _speaker_span(head: Token) -> tuple[int, int]:
-    appos = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
-    if appos is not None:
-        head = appos
-    keep = _np_tokens(head)
-    return _span_chars(head.doc[min(keep)], head.doc[max(keep)])
-
-
-def _np_tokens(head: Token) -> set[int]:
-    keep = {head.i}
-    for child in head.children:
-        if child.dep_ in _SPEAKER_DEPS:
-            keep.update(_np_tokens(child))
-        elif child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i == head.i + 1:
-            keep.update(t.i for t in child.subtree)
-    return keep
-
-
-def _addressee(cue: Token) -> str | None:
-    if cue.lower_ == "according":
-        return None
-    for child in cue.children:
-        if child.dep_ in ("dobj", "dative") and cue.lemma_.lower() in ADDRESSEE_VERBS:
-            return _np_text(child) if child.pos_ != "PRON" else None
-        if (
-            child.dep_ == "prep"
-            and child.lower_ == "to"
-            and cue.lemma_.lower() in ("say", "speak", "write", "explain")
-        ):
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None:
-                return _np_text(pobj)
-    return None
-
-
-def _np_text(head: Token) -> str:
-    keep = _np_tokens(head)
-    return doc_text(head.doc)[slice(*_span_chars(head.doc[min(keep)], head.doc[max(keep)]))]
+    return tok.dep_ == "ROOT" or (tok.dep_ in SUBJ_DEPS and tok.head.dep_ == "ROOT")
