@@ -125,3 +125,43 @@ def test_spellings_of_one_country_merge() -> None:
     assert len(merged) == 1
     assert set(merged[0].aliases) | {merged[0].name} == {"U.S.", "US", "United States"}
     assert merged[0].articles == ("a", "b", "c")
+
+
+def test_one_name_tagged_with_two_types_is_one_entity() -> None:
+    ents = link(
+        ("a", "Troops left Marvola. Marvola said so.", [("Marvola", "GPE"), ("Marvola", "ORG")]),
+        ("b", "In Marvola it rained.", [("Marvola", "GPE")]),
+    )
+    assert [(e.name, e.type, e.articles) for e in ents] == [("Marvola", "GPE", ("a", "b"))]
+
+
+def test_transliterations_of_a_place_merge_and_are_never_a_person() -> None:
+    ents = link(
+        ("a", "Talks in Kyiv ended.", [("Kyiv", "GPE")]),
+        ("b", "Separatists have opposed Kiev since 2014.", [("Kiev", "PERSON")]),
+    )
+    assert len(ents) == 1
+    assert ents[0].type == "GPE"
+    assert {ents[0].name, *ents[0].aliases} == {"Kyiv", "Kiev"}
+
+
+def test_annotate_drops_lowercase_and_generic_names() -> None:
+    from storyline.nlp import annotate
+
+    text = (
+        "Such was the mission of Anna Holm this Friday. The Head of State spoke at the end of the "
+        "morning with her counterpart. The two Heads of State agreed. We can’t say more, the Alliance said."
+    )  # the small model tags "State", "Heads of State" and "Alliance" as organisations here
+    names = {e.text for e in annotate(article("a", text)).entities}
+    assert "Anna Holm" in names
+    assert not any(not any(ch.isupper() for ch in n) for n in names)
+    assert not names & {"State", "Head of State", "Heads of State", "Alliance"}
+
+
+def test_given_name_alone_joins_the_one_person_with_that_given_name() -> None:
+    text = "Eastland President Tomas Brekke arrived. Welcoming him as dear Tomas, Anna Holm smiled."
+    ents = link(("a", text, [("Tomas Brekke", "PERSON"), ("Tomas", "PERSON"), ("Anna Holm", "PERSON")]))
+    assert sorted(e.name for e in ents) == ["Anna Holm", "Tomas Brekke"]
+    both = "Tomas Brekke met Tomas Lind. Tomas left."
+    ents = link(("b", both, [("Tomas Brekke", "PERSON"), ("Tomas Lind", "PERSON"), ("Tomas", "PERSON")]))
+    assert len(ents) == 3  # ambiguous: the given name stays on its own

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from storyline.nlp.lexicon import LEADER_NOUNS, NOT_PERSON_WORDS, ROLE_NOUNS, SEAT_NAMES
+from storyline.nlp.lexicon import GENERIC_NAMES, LEADER_NOUNS, NOT_PERSON_WORDS, ROLE_NOUNS, SEAT_NAMES
 from storyline.nlp.spacy_model import doc_text
 from storyline.records import EntityMention
 
@@ -95,8 +95,8 @@ def _clean(doc: Doc, ent: Span) -> EntityMention | None:
     ):
         end -= 2
     text = doc_text(doc)[start:end].strip()
-    if not text or not any(ch.isalpha() for ch in text):
-        return None
+    if not any(ch.isupper() for ch in text) or text.casefold() in GENERIC_NAMES:
+        return None  # "n’t" tagged as a place; "State" in "The Head of State"
     if label == "PERSON":
         fixed = _person_label(text)
         if fixed is None:

@@ -141,6 +141,14 @@ SEAT_NAMES = frozenset(
 )  # fmt: skip
 
 # Words that, capitalised, are never a person's name (small-model misfires).
+# Capitalised common nouns the small model tags as entities ("The Head of State spoke"): not names.
+GENERIC_NAMES = frozenset(
+    {
+        "state", "states", "head of state", "heads of state", "government", "alliance", "administration",
+        "ministry", "agency", "party", "court", "army", "police", "region", "country", "city",
+    }
+)  # fmt: skip
+
 NOT_PERSON_WORDS = frozenset(
     {
         "kremlin", "elysée", "elysee", "élysée", "palace", "president", "minister", "chancellor",

@@ -20,12 +20,15 @@ _ROLE_WORD = re.compile(r"[\w’'.-]+")
 _ROLE_STOP = frozenset(
     {"the", "a", "an", "and", "of", "with", "said", "says", "told", "by", "to", "that", "for"}
 )
-# spellings of one country ("U.S.", "US", "United States"), merged into one entity
-_COUNTRY_VARIANTS = {
+# spellings of one country or place ("U.S.", "US", "United States"; "Kiev", "Kyiv"): one entity
+_NAME_VARIANTS = {
     "us": "united states", "u.s.": "united states", "u.s": "united states", "usa": "united states",
     "u.s.a.": "united states", "america": "united states", "united states of america": "united states",
     "uk": "united kingdom", "u.k.": "united kingdom", "britain": "united kingdom",
     "great britain": "united kingdom",
+    # transliterations of one place: the older Russian-based spelling and the Ukrainian one
+    "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "lvov": "lviv", "lugansk": "luhansk",
+    "nikolaev": "mykolaiv", "zaporozhye": "zaporizhzhia", "chernigov": "chernihiv",
 }  # fmt: skip
 _ORG_PREFIX = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _CALENDAR = frozenset(
@@ -61,6 +64,7 @@ def _ends_sentence(word: str) -> bool:
 class _Cluster:
     type: str
     names: Counter[str] = field(default_factory=Counter)
+    types: Counter[str] = field(default_factory=Counter)
     roles: Counter[str] = field(default_factory=Counter)
     articles: dict[str, None] = field(default_factory=dict)
 
@@ -83,7 +87,7 @@ class _Cluster:
 def link_entities(articles: Sequence[Article], annotations: Mapping[str, Annotations]) -> tuple[Entity, ...]:
     """Merge entity mentions into canonical entities across ``articles`` (in input order)."""
     people: list[_Cluster] = []
-    others: dict[tuple[str, str], _Cluster] = {}
+    others: dict[str, _Cluster] = {}
     places = _place_names(annotations.values())
     for article in articles:
         ann = annotations.get(article.id)
@@ -92,8 +96,8 @@ def link_entities(articles: Sequence[Article], annotations: Mapping[str, Annotat
         local = _local_names(ann.entities)
         for mention in ann.entities:
             m = mention
-            if m.type == "PERSON" and m.text in places:
-                m = EntityMention(m.start, m.end, m.text, places[m.text])
+            if m.type == "PERSON" and (m.text in places or m.text.casefold() in _NAME_VARIANTS):
+                m = EntityMention(m.start, m.end, m.text, places.get(m.text, "GPE"))
             if m.type == "PERSON":
                 cluster = _person_cluster(people, local.get(surname(m.text), m.text))
                 cluster.names[m.text] += 1
@@ -103,8 +107,10 @@ def link_entities(articles: Sequence[Article], annotations: Mapping[str, Annotat
                     cluster.roles[role] += 1
             else:
                 name = _ORG_PREFIX.sub("", m.text)
-                key = _COUNTRY_VARIANTS.get(name.casefold(), name.casefold())
-                cluster = others.setdefault((m.type, key), _Cluster(m.type))
+                key = _NAME_VARIANTS.get(name.casefold(), name.casefold())
+                # one name, one entity: "Belarus" tagged GPE here and ORG there is one place
+                cluster = others.setdefault(key, _Cluster(m.type))
+                cluster.types[m.type] += 1
                 cluster.names[name] += 1
                 cluster.articles[article.id] = None
     return tuple(_entity(c) for c in [*_merge_by_role(people), *others.values()])
@@ -145,11 +151,21 @@ def _same_by_role(a: _Cluster, b: _Cluster) -> bool:
 
 
 def _local_names(mentions: Sequence[EntityMention]) -> dict[str, str]:
-    """Within one article, a surname stands for the fullest name with that surname."""
+    """Within one article, a surname stands for the fullest name with that surname, and a given
+    name alone ("dear Emmanuel") for the one full name that starts with it, if it is nobody's surname."""
     out: dict[str, str] = {}
+    given: dict[str, set[str]] = {}
     for m in mentions:
-        if m.type == "PERSON" and len(m.text.split()) >= len(out.get(surname(m.text), "").split()):
+        if m.type != "PERSON":
+            continue
+        if len(m.text.split()) >= len(out.get(surname(m.text), "").split()):
             out[surname(m.text)] = m.text
+        if len(m.text.split()) > 1:
+            given.setdefault(m.text.split()[0].casefold(), set()).add(surname(m.text))
+    full_surnames = {s for names in given.values() for s in names}
+    for first, surnames in given.items():
+        if len(surnames) == 1 and first not in full_surnames:
+            out[first] = out[next(iter(surnames))]
     return out
 
 
@@ -203,6 +219,8 @@ def role_before(text: str, start: int) -> str | None:
 
 
 def _entity(cluster: _Cluster) -> Entity:
+    if cluster.types:  # the type most mentions have; ties go to the first seen
+        cluster.type = cluster.types.most_common(1)[0][0]
     name = cluster.canonical()
     aliases = sorted(n for n in cluster.names if n != name)
     roles = [r for r, _ in cluster.roles.most_common()]
