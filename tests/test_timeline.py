@@ -234,3 +234,36 @@ def test_an_entry_keeps_a_short_denying_or_saying_complement() -> None:
     times = {"c": (_expr(text, "Tuesday", "2031-03-04"),)}
     (entry,) = build_timeline(Story("s", "t", ("c",)), [art], times, use_embeddings=False)
     assert entry.text.endswith("saying no pay deal had been reached")
+
+
+def test_a_date_in_a_since_or_after_clause_dates_that_clause_not_the_sentence() -> None:
+    text = (
+        "The call was the first contact between the two ministers since the ferry was seized on Feb. 9. "
+        "Wednesday's hearing was scheduled after the harbour board chair resigned on Feb. 11. "
+        "The board approved the new tariffs after a long debate on Friday."
+    )
+    art = _article("s", text)
+    times = {
+        "s": (
+            _expr(text, "Feb. 9", "2031-02-09"),
+            _expr(text, "Wednesday", "2031-03-05", announced=True),
+            _expr(text, "Feb. 11", "2031-02-11"),
+            _expr(text, "Friday", "2031-02-28"),
+        )
+    }
+    entries = build_timeline(Story("s", "t", ("s",)), [art], times, use_embeddings=False)
+    by_date = {e.date: e.text for e in entries}
+    assert by_date["2031-02-09"] == "The ferry was seized on Feb. 9"
+    assert by_date["2031-02-11"] == "The harbour board chair resigned on Feb. 11"
+    # "after a long debate on Friday" is a phrase, not a clause: the sentence keeps its date
+    assert by_date["2031-02-28"].startswith("The board approved the new tariffs")
+    # the hearing's own clause ("Wednesday's hearing was scheduled") is too thin to be an entry
+    assert "2031-03-05" not in by_date
+
+
+def test_a_date_bounding_the_event_is_not_its_date_but_a_deadline_is() -> None:
+    text = "Hundreds of families have slept in the gymnasium since Feb. 9 and may stay until Friday."
+    art = _article("b", text)
+    times = {"b": (_expr(text, "Feb. 9", "2031-02-09"), _expr(text, "Friday", "2031-03-07", announced=True))}
+    entries = build_timeline(Story("s", "t", ("b",)), [art], times, use_embeddings=False)
+    assert [(e.date, e.announced) for e in entries] == [("2031-03-07", True)]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from storyline.analysis._text import STOPWORDS, article_sentences, content_words, sentence_at
-from storyline.analysis.clauses import clause_around
+from storyline.analysis.clauses import clause_around, tidy
 from storyline.analysis.similarity import Embedder, Similarity, lexically_similar, precomputed
 from storyline.records import Article, Story, TimeExpr, TimelineEntry
 
@@ -44,16 +44,63 @@ def mentions(article: Article, times: Sequence[TimeExpr], order: int) -> list[Me
         sent = sentence_at(article, expr.start) if day else None
         if day is None or sent is None:
             continue
-        text = quoted_event(sent.text, expr.start - sent.start, expr.end - sent.start)
+        start, end = expr.start - sent.start, expr.end - sent.start
+        if _BOUND.search(sent.text[:start]):
+            continue  # "displaced since Feb. 16": a bound of the sentence's event, not its date
+        sub = subordinate_event(sent.text, start, end)
+        text = sub or quoted_event(main_clause(sent.text, end), start, end)
         if text is None:
             continue
         if _PRONOUN.match(text) and sent.text.startswith(text.split()[0]):
             text = _named(text, article, sent.index)
         event_words = content_words(text) - content_words(expr.text)
-        if len(event_words) >= MIN_EVENT_WORDS:
+        # a subordinate clause is a whole event in few words ("the ferry was seized on Feb. 9")
+        if len(event_words) >= (MIN_EVENT_WORDS - 1 if sub else MIN_EVENT_WORDS):
             out.append(Mention(article.id, order, day, text, expr.announced))
     return out
 
+
+# a date right after one of these bounds the event, it is not its date: "displaced since Feb. 16",
+# "before Monday's vote" ("until April 30" stays: a deadline is an entry of its own)
+_BOUND = re.compile(r"\b(?:since|before)\s+(?:the\s+)?$", re.I)
+# a clause these open is an earlier or later event than the sentence's own: "... was the first
+# contact since the spillway was opened on Feb. 16" dates the opening, not the contact ("once" and
+# "until" are left out: "troops will leave once the exercises end on Feb. 20" dates the leaving too)
+_SUBORDINATE = re.compile(r"\b(?:since|after|before)\s+(?=\w)", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:—–()“”]")
+
+
+def subordinate_event(sentence: str, start: int, end: int) -> str | None:
+    """The clause a subordinator opens when the date sits in it ("since the spillway was opened
+    on Feb. 16" → "The spillway was opened on Feb. 16"), or None when the date is not in one."""
+    head = sentence[:start]
+    found = list(_SUBORDINATE.finditer(head))
+    if not found or _CLAUSE_BREAK.search(head, found[-1].end()):
+        return None
+    clause_start = found[-1].end()
+    brk = _CLAUSE_BREAK.search(sentence, end)
+    text = tidy(sentence[clause_start : brk.start() if brk else len(sentence)])
+    if len(text.split()) < MIN_EVENT_WORDS + 2 or not _VERB.search(text):
+        return None  # "after talks in Valmora on Monday": a phrase, not a clause
+    return text
+
+
+def main_clause(sentence: str, end: int) -> str:
+    """``sentence`` without a since/after/before clause that follows the date: "Monday's meeting
+    was arranged after the leaders spoke on Feb. 24" → "Monday's meeting was arranged"."""
+    m = _SUBORDINATE.search(sentence, end)
+    if m is None or _CLAUSE_BREAK.search(sentence, end, m.start()):
+        return sentence
+    rest = sentence[m.end() :]
+    brk = _CLAUSE_BREAK.search(rest)
+    return sentence if not _VERB.search(rest[: brk.start() if brk else len(rest)]) else sentence[: m.start()]
+
+
+# a finite verb, lexically: a past form in -ed, an auxiliary, or a common irregular past
+_VERB = re.compile(
+    r"\b(?:\w{3,}ed|was|were|is|are|had|has|have|did|will|would|spoke|met|began|left|went|came|took"
+    r"|made|said|told|gave|fled|fell|rose|won|lost|sent|held|struck|broke|ran|saw|got)\b"
+)
 
 _PRONOUN = re.compile(r"^(?:He|She)\b")
 _SUBJECT = re.compile(
