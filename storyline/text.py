@@ -74,12 +74,31 @@ def mask_datelines(text: str) -> str:
     return DATELINE.sub(lambda m: " " * len(m.group()), text)
 
 
+# a speaking pronoun: the sentence's first word, or the subject of a closing "..., it said"
+_LEADING_PRONOUN = re.compile(r"^(?:He|She|They|It)\b")
+_CLOSING_PRONOUN = re.compile(
+    r",[”\"’']?\s+(he|she|they|it)\s+(?:said|says|added|adds|told|tells|stated|noted|warned|explained)\b"
+)
+
+
+def speaker_pronoun(text: str) -> tuple[int, str] | None:
+    """Where the pronoun that stands for the speaker is, and the pronoun: "He said ..." or
+    "Three people were hurt, it said." (the last such closing cue), else None."""
+    m = _LEADING_PRONOUN.match(text)
+    if m:
+        return 0, m.group()
+    found = list(_CLOSING_PRONOUN.finditer(text))
+    return (found[-1].start(1), found[-1].group(1)) if found else None
+
+
 def with_speaker_note(text: str, speaker: str | None) -> str:
-    """ "He said ..." as an editor prints it out of context: "He [Mateo Lisandre] said ..."."""
-    pronoun = text.split(" ", 1)[0]
-    if not speaker or pronoun not in ("He", "She", "They"):
+    """A speaking pronoun as an editor prints it out of context: "He [Mateo Lisandre] said ...",
+    "Three people were treated for minor burns, it [the regulator] said."."""
+    found = speaker_pronoun(text) if speaker else None
+    if found is None:
         return text
-    return f"{pronoun} [{speaker}]{text[len(pronoun) :]}"
+    end = found[0] + len(found[1])
+    return f"{text[:end]} [{speaker}]{text[end:]}"
 
 
 def content_hash(text: str) -> str:

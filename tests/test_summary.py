@@ -243,3 +243,33 @@ def test_a_leading_pronoun_is_named_beside_the_verbatim_sentence() -> None:
         == "He [Tomas Brekke] said the northern quay would reopen next week after repairs."
     )
     assert with_speaker_note("Brekke said so.", "Tomas Brekke") == "Brekke said so."
+
+
+def test_a_closing_it_said_is_named_too() -> None:
+    from storyline.analysis._text import article_sentences
+    from storyline.analysis.summary import _pronoun_speaker
+    from storyline.records import Quote, QuoteMention
+    from storyline.text import with_speaker_note
+
+    text = (
+        "The Eastland ferry authority said a hull crack was found on Monday.\n\n"
+        "Two crew members were treated for minor injuries, it said."
+    )
+    art = Article(id="a1", path="a1", title="t", text=text, content_hash="h")
+    sent = next(s for s in article_sentences(art) if s.text.startswith("Two crew"))
+    content = "Two crew members were treated for minor injuries"
+    start, at = text.index(content), text.index("it said")
+    mention = QuoteMention(
+        "a1", start, start + len(content), content, "indirect",
+        speaker_text="it", speaker_start=at, speaker_end=at + 2, speaker="Eastland ferry authority",
+    )  # fmt: skip
+    quote = Quote(id="q1", text=content, speaker="Eastland ferry authority", kind="indirect",
+                  mentions=(mention,), first_article="a1")  # fmt: skip
+    assert _pronoun_speaker(sent.text, sent, [quote]) == "Eastland ferry authority"
+    other = replace(mention, speaker_start=start)  # the quote's speaker is another word: no note
+    assert _pronoun_speaker(sent.text, sent, [replace(quote, mentions=(other,))]) is None
+    assert (
+        with_speaker_note(sent.text, "Eastland ferry authority")
+        == "Two crew members were treated for minor injuries, it [Eastland ferry authority] said."
+    )
+    assert with_speaker_note("It was, he argued, late.", None) == "It was, he argued, late."

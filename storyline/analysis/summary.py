@@ -24,7 +24,7 @@ from storyline.analysis.numbers import is_disagreement
 from storyline.analysis.quantities import Quantity, compatible, find_quantities
 from storyline.analysis.support import supporting
 from storyline.records import Article, Claim, Conflict, CopyGroup, Quote, Story, Summary, SummarySentence
-from storyline.text import DATELINE
+from storyline.text import DATELINE, speaker_pronoun
 
 MIN_WORDS = 8
 MAX_WORDS = 50
@@ -43,7 +43,6 @@ _JUNK = re.compile(
 # "But French officials said ..." → "French officials said ...": still word for word in the article.
 _LEADING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So|Still|However,)\s+(?=[A-Z])")
 _QUOTED = re.compile(r"[“\"][^”\"]{3,}[”\"]")
-_SPEAKER_PRONOUNS = frozenset({"He", "She", "They"})
 _DANGLING = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Their|Its|But|And|Instead)\b")
 
 
@@ -79,28 +78,21 @@ def build(
 
 
 def _pronoun_speaker(text: str, sentence: Sentence, quotes: Sequence[Quote]) -> str | None:
-    """Whom a leading "He"/"She"/"They" stands for, when the quote finder resolved that very word as
-    the speaker of a quote in the sentence ("He said ..." means nothing out of its article)."""
-    pronoun = text.split(" ", 1)[0]
-    if pronoun not in _SPEAKER_PRONOUNS:
+    """Whom the sentence's speaking pronoun stands for ("He said ...", "..., it said"), when the
+    quote finder resolved that very word as the speaker of a quote in the sentence: a pronoun
+    means nothing out of its article. The pronoun must be the one ``speaker_pronoun`` finds."""
+    found = speaker_pronoun(text)
+    if found is None:
         return None
-    first = sentence.start + sentence.text.find(text[:40])
+    offset = sentence.text.find(text[:40])
+    if offset < 0:
+        return None
+    at = sentence.start + offset + found[0]
     for quote in quotes:
         for m in quote.mentions:
-            if m.article == sentence.article and m.speaker_start == first and m.speaker_text == pronoun:
+            if m.article == sentence.article and m.speaker_start == at and m.speaker_text == found[1]:
                 return quote.speaker
     return None
-    first = sentence.start + sentence.text.find(text[:40])
-    for quote in quotes:
-        for m in quote.mentions:
-            if (
-                m.article == sentence.article
-                and m.speaker_start == first
-                and m.speaker_text == pronoun
-                and quote.speaker is not None
-            ):
-                return f"{pronoun} [{quote.speaker}]{text[len(pronoun) :]}"
-    return text
 
 
 def _sources(articles: Sequence[Article], copies: Sequence[CopyGroup]) -> list[Article]:
