@@ -3,7 +3,8 @@
 Direct and partial quotes come from quotation marks (see :mod:`quotemarks`); each is attributed to
 the speech verb whose clause holds it, else the nearest speech verb of its sentence. Reported speech
 without marks comes from speech verbs with a clausal complement ("Peskov said the paper was wrong")
-and from "according to X" adjuncts; cues without a speech verb ("appears to", "her claim that") come
+and from "according to X" adjuncts (:mod:`according`), object content ("criticized the plan") from
+:mod:`objects`; cues without a speech verb ("appears to", "her claim that") come
 from :mod:`stances`, and each cue's source and addressee from :mod:`cues`.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from storyline.nlp.according import according_clause
 from storyline.nlp.cues import (
     SUBJ_DEPS,
     Attribution,
@@ -22,17 +24,8 @@ from storyline.nlp.cues import (
     make_cue,
 )
 from storyline.nlp.labels import speaker_labels
-from storyline.nlp.lexicon import (
-    APPEARANCE_VERBS,
-    CUE_PREPOSITIONS,
-    GROUP_NOUNS,
-    NAME_OBJECT_VERBS,
-    NON_SPEECH_CUES,
-    OBJECT_CUE_VERBS,
-    PERSON_PRONOUNS,
-    ROLE_NOUNS,
-    WEAK_VERBS,
-)
+from storyline.nlp.lexicon import APPEARANCE_VERBS, NON_SPEECH_CUES, WEAK_VERBS
+from storyline.nlp.objects import object_span
 from storyline.nlp.quotemarks import QuoteSpan, find_quotes
 from storyline.nlp.spacy_model import doc_text
 from storyline.nlp.spans import snap, span_chars, trim_end
@@ -47,10 +40,6 @@ _MIN_UNCUED_WORDS = 4
 _NAMING_WORDS = frozenset(
     {"so-called", "called", "dubbed", "termed", "named", "titled", "entitled", "word", "term"}
 )
-_TIME_ENTS = frozenset({"DATE", "TIME"})
-_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART"})
-# verbs whose person object is the one addressed ("called the President", "thanked Smith")
-_PERSON_OBJECT_VERBS = frozenset({"call", "thank", "ask", "urge", "warn"})
 _COMPLEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "oprd", "dative", "acomp", "attr", "ccomp"})
 
 
@@ -294,7 +283,7 @@ def _reported(doc: Doc, cues: list[Token], in_quote: list[int], used: set[int]) 
     for cue_tok in cues:
         if cue_tok.idx in used or is_negated(cue_tok) or _first_person(cue_tok):
             continue
-        span = _according_clause(cue_tok) if cue_tok.lower_ == "according" else _clause_span(cue_tok)
+        span = according_clause(cue_tok) if cue_tok.lower_ == "according" else _clause_span(cue_tok)
         if span is not None and any(in_quote[t.i] >= 0 for t in span):
             span = _before_quoted_conjunct(span, in_quote)
         if span is None:
@@ -372,56 +361,13 @@ def _clause_right(cue: Token, clause: Token) -> Token:
     return trim_end(right)
 
 
-def _object_child(cue: Token) -> Token | None:
-    """A to-infinitive, object or prepositional object as content ("urged Congress to act", "criticized
-    the plan", "referred to the deal")."""
-    lemma = cue.lemma_.lower()
-    if lemma == "refer" and _thing_subject(cue):
-        return None  # "the term refers to ...": a definition
-    if lemma in OBJECT_CUE_VERBS or lemma in CUE_PREPOSITIONS:
-        preps = CUE_PREPOSITIONS.get(lemma, frozenset()) | {"for", "about", "on"}
-        for child in cue.rights:
-            if child.dep_ == "dobj" and lemma in _PERSON_OBJECT_VERBS and _is_person(child):
-                continue  # "called the President", "urged Smith to act": whom, not what
-            if child.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.i > child.i for c in cue.children):
-                continue  # "urging Norland to reopen the quay": the infinitive is what is urged
-            if child.dep_ in ("xcomp", "dobj"):
-                return child
-            if child.dep_ == "prep" and child.lower_ in preps:  # "voted for the bill": the bill
-                return next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), child)
-    return None
-
-
-def _thing_subject(cue: Token) -> bool:
-    subj = next((c for c in cue.children if c.dep_ in SUBJ_DEPS), None)
-    return subj is not None and (
-        subj.lower_ in ("it", "this", "that", "which")
-        or (subj.pos_ == "NOUN" and not subj.ent_type_ and subj.lower_ not in GROUP_NOUNS | ROLE_NOUNS)
-    )
-
-
-def _is_person(tok: Token) -> bool:
-    return tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in ("them", "us", "me")
-
-
 def _clause_span(cue: Token) -> Span | None:
     clause = _clause_child(cue)
     if clause is None:
         host = _host_clause(cue)
         if host is not None:
             return host
-        obj = _object_child(cue)
-        if obj is None:
-            return None
-        span = cue.doc[obj.left_edge.i : trim_end(obj.right_edge).i + 1]
-        if obj.ent_type_ in _TIME_ENTS:
-            return None  # "spoke on Monday"
-        name = (
-            span[-1].pos_ == "PROPN"
-            and span[-1].ent_type_ in _NAME_ENTS
-            and cue.lemma_.lower() in NAME_OBJECT_VERBS
-        )
-        return span if len(span) >= MIN_CLAUSE_TOKENS or name else None
+        return object_span(cue)
     if cue.lemma_.lower() in WEAK_VERBS and not any(c.dep_ == "mark" for c in clause.children):
         return None
     if clause.i < cue.i:
@@ -489,71 +435,3 @@ def _host_clause(cue: Token) -> Span | None:
 
 def _subject_child(tok: Token) -> bool:
     return any(c.dep_ in SUBJ_DEPS for c in tok.children)
-
-
-def _according_clause(cue: Token) -> Span | None:
-    """ "According to X, CLAUSE" -> CLAUSE (the head's subtree without the adjunct); an adjunct
-    that opens or closes its sentence (or a bracket or a part after a colon) reports all the rest."""
-    whole = _according_segment(cue)
-    if whole is not None:
-        return whole
-    head = cue.head
-    if head is cue:
-        return None
-    left, right = head.left_edge.i, trim_end(head.right_edge).i
-    lo, hi = cue.left_edge.i, cue.right_edge.i
-    if lo <= left:
-        left = hi + 1
-        while left < right and cue.doc[left].is_punct:
-            left += 1
-    elif hi >= right:
-        right = lo - 1
-        while right > left and cue.doc[right].is_punct:
-            right -= 1
-    span = cue.doc[left : right + 1]
-    return span if len(span) >= MIN_CLAUSE_TOKENS else None
-
-
-def _according_segment(cue: Token) -> Span | None:
-    doc = cue.doc
-    sent = cue.sent
-    lo, hi = sent.start, sent.end
-    for j in range(cue.i - 1, sent.start - 1, -1):
-        if doc[j].text == ")":
-            break  # a closed bracket before the cue: not inside it
-        if doc[j].text in (":", "("):
-            lo = j + 1
-            break
-    for j in range(cue.i + 1, sent.end):
-        if doc[j].text == "(":
-            break
-        if doc[j].text == ")":
-            hi = j
-            break
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
-        hi -= 1
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
-        lo += 1
-    if cue.i == lo:  # "According to X, CLAUSE"
-        comma = next((j for j in range(cue.i + 2, hi) if doc[j].text == ","), None)
-        span = doc[comma + 1 : hi] if comma is not None else doc[hi:hi]
-    elif doc[cue.i - 1].text in (",", "—", "-", "--"):
-        end = cue.i - 1
-        while end > lo and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
-        phrase_end = min(max(t.i for t in cue.subtree), hi - 1)
-        if phrase_end >= hi - 1:  # "CLAUSE, according to X."
-            span = doc[lo:end]
-        elif doc[phrase_end + 1].text in (",", "—", "-", "--") and _main_clause(cue.head):
-            # "A, according to X, B"
-            span = doc[lo:hi]
-        else:
-            return None
-    else:
-        return None
-    return span if len(span) >= MIN_CLAUSE_TOKENS else None
-
-
-def _main_clause(tok: Token) -> bool:
-    """``tok`` is the root of its sentence or the root's subject."""
-    return tok.dep_ == "ROOT" or (tok.dep_ in SUBJ_DEPS and tok.head.dep_ == "ROOT")

@@ -1,0 +1,74 @@
+"""Content of cues whose object is what is attributed: "criticized the plan", "urged Congress to
+act", "referred to the deal", "endorsed Lindqvist"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from storyline.nlp.cues import SUBJ_DEPS
+from storyline.nlp.lexicon import (
+    CUE_PREPOSITIONS,
+    GROUP_NOUNS,
+    NAME_OBJECT_VERBS,
+    OBJECT_CUE_VERBS,
+    PERSON_PRONOUNS,
+    ROLE_NOUNS,
+)
+from storyline.nlp.spans import trim_end
+from storyline.nlp.stances import MIN_CLAUSE_TOKENS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART"})
+# verbs whose person object is the one addressed ("called the President", "thanked Smith")
+_PERSON_OBJECT_VERBS = frozenset({"call", "thank", "ask", "urge", "warn"})
+
+
+def object_span(cue: Token) -> Span | None:
+    """The object content of ``cue``, or None when it has none worth reporting."""
+    obj = _object_child(cue)
+    if obj is None:
+        return None
+    span = cue.doc[obj.left_edge.i : trim_end(obj.right_edge).i + 1]
+    if obj.ent_type_ in _TIME_ENTS:
+        return None  # "spoke on Monday"
+    name = (
+        span[-1].pos_ == "PROPN"
+        and span[-1].ent_type_ in _NAME_ENTS
+        and cue.lemma_.lower() in NAME_OBJECT_VERBS
+    )
+    return span if len(span) >= MIN_CLAUSE_TOKENS or name else None
+
+
+def _object_child(cue: Token) -> Token | None:
+    """A to-infinitive, object or prepositional object as content ("urged Congress to act", "criticized
+    the plan", "referred to the deal")."""
+    lemma = cue.lemma_.lower()
+    if lemma == "refer" and _thing_subject(cue):
+        return None  # "the term refers to ...": a definition
+    if lemma in OBJECT_CUE_VERBS or lemma in CUE_PREPOSITIONS:
+        preps = CUE_PREPOSITIONS.get(lemma, frozenset()) | {"for", "about", "on"}
+        for child in cue.rights:
+            if child.dep_ == "dobj" and lemma in _PERSON_OBJECT_VERBS and _is_person(child):
+                continue  # "called the President", "urged Smith to act": whom, not what
+            if child.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.i > child.i for c in cue.children):
+                continue  # "urging Norland to reopen the quay": the infinitive is what is urged
+            if child.dep_ in ("xcomp", "dobj"):
+                return child
+            if child.dep_ == "prep" and child.lower_ in preps:  # "voted for the bill": the bill
+                return next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), child)
+    return None
+
+
+def _thing_subject(cue: Token) -> bool:
+    subj = next((c for c in cue.children if c.dep_ in SUBJ_DEPS), None)
+    return subj is not None and (
+        subj.lower_ in ("it", "this", "that", "which")
+        or (subj.pos_ == "NOUN" and not subj.ent_type_ and subj.lower_ not in GROUP_NOUNS | ROLE_NOUNS)
+    )
+
+
+def _is_person(tok: Token) -> bool:
+    return tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in ("them", "us", "me")
