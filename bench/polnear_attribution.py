@@ -120,7 +120,7 @@ def predict(text: str) -> tuple[list[Span], float]:
     for a in find_attributions(doc):
         src = a.cue.source if a.cue is not None else None
         span = Span(a.content_start, a.content_end, src)
-        if a.cue is None:
+        if a.cue is None or a.kind == "indirect":  # a cue's reported clause stands apart from its quotes
             out.append(span)
             continue
         prev = merged.get(a.cue.start)

@@ -274,7 +274,7 @@ def test_second_statement_in_one_sentence_has_its_own_speaker(text: str, first: 
 def test_it_resolves_to_the_organisation_or_country_subject() -> None:
     text = (
         "Eastland has put forward its own proposals that it says would ease tensions.\n\n"
-        "Westland has accused the harbour board of ignoring what it says are legitimate concerns.\n\n"
+        "Westland has written to the harbour board about what it says are legitimate concerns.\n\n"
         "It is demanding a permanent ban on trawling near the coast."
     )
     by_text = {q.text: q for q in run(text).quotes}

@@ -38,7 +38,7 @@ def annotate_doc(article: Article, doc: Doc) -> Annotations:
         )
     for pos, name in _org_subjects(doc, ents):
         resolver.add_org_subject(pos, name)
-    attributions = find_attributions(doc)
+    attributions = [a for a in find_attributions(doc) if a.statement]
     by_source = sorted(attributions, key=_source_pos)
     quotes = {id(a): _mention(doc, article, a, resolver) for a in by_source}
     ordered = [quotes[id(a)] for a in attributions]

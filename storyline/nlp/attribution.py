@@ -51,7 +51,7 @@ def find_attributions(doc: Doc, *, indirect: bool = True) -> list[Attribution]:
     direct = _attribute_quotes(doc, quotes, in_quote, cues)
     out = list(direct)
     if indirect:
-        used = {a.cue.start for a in direct if a.cue is not None}
+        used = {a.cue.start: a for a in direct if a.cue is not None}
         out.extend(_reported(doc, cues, in_quote, used))
         out.extend(appearances(doc, in_quote))
         out.extend(noun_cues(doc, in_quote))
@@ -86,14 +86,15 @@ def _without_nested_stances(doc: Doc, found: list[Attribution]) -> list[Attribut
 
 
 def _with_labels(doc: Doc, quotes: list[QuoteSpan], found: list[Attribution]) -> list[Attribution]:
-    """Add "Name: content" lines; the label replaces cue-less attributions inside the content."""
+    """Add "Name: content" lines; the label replaces cue-less attributions inside the content (a
+    non-statement such as "I think ..." stays beside it)."""
     text = doc_text(doc)
     out = list(found)
     for label in speaker_labels(doc, text):
         lo, hi = label.content
-        if any(a.cue is not None and lo <= a.content_start < hi for a in out):
+        if any(a.cue is not None and a.statement and lo <= a.content_start < hi for a in out):
             continue
-        out = [a for a in out if not (lo <= a.content_start < hi)]
+        out = [a for a in out if a.cue is not None or not (lo <= a.content_start < hi)]
         cue = Cue(label.colon, label.colon + 1, ":", label.source)
         whole = next((q for q in quotes if q.start == lo and q.end >= hi - 1), None)
         if whole is not None:
@@ -278,12 +279,15 @@ def _holder(cue: Token, q: QuoteSpan) -> Token | None:
 # --------------------------------------------------------------------------- reported speech
 
 
-def _reported(doc: Doc, cues: list[Token], in_quote: list[int], used: set[int]) -> list[Attribution]:
+def _reported(
+    doc: Doc, cues: list[Token], in_quote: list[int], used: dict[int, Attribution]
+) -> list[Attribution]:
     out: list[Attribution] = []
     for cue_tok in cues:
-        if cue_tok.idx in used or is_negated(cue_tok) or _first_person(cue_tok):
+        if _quotes_own(cue_tok, used.get(cue_tok.idx)):
             continue
-        span = according_clause(cue_tok) if cue_tok.lower_ == "according" else _clause_span(cue_tok)
+        statement = not (is_negated(cue_tok) or _first_person(cue_tok))
+        span = according_clause(cue_tok) if cue_tok.lower_ == "according" else _clause_span(cue_tok, in_quote)
         if span is not None and any(in_quote[t.i] >= 0 for t in span):
             span = _before_quoted_conjunct(span, in_quote)
         if span is None:
@@ -293,8 +297,17 @@ def _reported(doc: Doc, cues: list[Token], in_quote: list[int], used: set[int]) 
         start, end = snap(text, *span_chars(span[0], span[-1]))
         while start < end and text[start].isspace():  # a blanked dateline opened the clause
             start += 1
-        out.append(Attribution(start, end, "indirect", start, end, make_cue(cue_tok)))
+        out.append(Attribution(start, end, "indirect", start, end, make_cue(cue_tok), statement))
     return out
+
+
+def _quotes_own(cue: Token, quote: Attribution | None) -> bool:
+    """The cue already reports a quote of its own clause; a quote outside its phrase ("urged voters to
+    “vote your conscience” and said he stood on principle") leaves its clause to report."""
+    if quote is None:
+        return False
+    lo, hi = span_chars(cue.left_edge, cue.right_edge)
+    return lo <= quote.start < hi or cue.i == cue.head.i or cue.lower_ == "according"
 
 
 def _without_trailing_aside(span: Span) -> Span:
@@ -361,13 +374,13 @@ def _clause_right(cue: Token, clause: Token) -> Token:
     return trim_end(right)
 
 
-def _clause_span(cue: Token) -> Span | None:
+def _clause_span(cue: Token, in_quote: list[int]) -> Span | None:
     clause = _clause_child(cue)
     if clause is None:
         host = _host_clause(cue)
         if host is not None:
             return host
-        return object_span(cue)
+        return object_span(cue, in_quote)
     if cue.lemma_.lower() in WEAK_VERBS and not any(c.dep_ == "mark" for c in clause.children):
         return None
     if clause.i < cue.i:

@@ -38,7 +38,10 @@ class Attribution:
 
     ``start``/``end`` is the mention (a quote's inner text, or the reported clause);
     ``content_start``/``content_end`` is the whole attributed content in PARC/PolNeAR style (quote
-    marks included; the reported clause around a partial quote).
+    marks included; the reported clause around a partial quote). ``statement`` is False for an
+    attribution a reader would not list as a quote although PolNeAR-style annotation counts it: a
+    negated cue ("did not say whether ..."), the writer's own voice ("I think ..."), an act rather
+    than words ("approved a bill").
     """
 
     start: int
@@ -47,6 +50,7 @@ class Attribution:
     content_start: int
     content_end: int
     cue: Cue | None = None
+    statement: bool = True
 
 
 def is_cue(tok: Token) -> bool:

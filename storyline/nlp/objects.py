@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from storyline.nlp.cues import SUBJ_DEPS
+from storyline.nlp.cues import SUBJ_DEPS, is_cue
 from storyline.nlp.lexicon import (
     CUE_PREPOSITIONS,
     GROUP_NOUNS,
@@ -20,18 +20,20 @@ from storyline.nlp.stances import MIN_CLAUSE_TOKENS
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+_NOT_COMPLEMENTS = frozenset({"punct", "cc", "conj", "parataxis"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART"})
 # verbs whose person object is the one addressed ("called the President", "thanked Smith")
 _PERSON_OBJECT_VERBS = frozenset({"call", "thank", "ask", "urge", "warn"})
 
 
-def object_span(cue: Token) -> Span | None:
-    """The object content of ``cue``, or None when it has none worth reporting."""
+def object_span(cue: Token, in_quote: list[int]) -> Span | None:
+    """The object content of ``cue``, or None when it has none worth reporting (``in_quote``: the
+    quote index of each token, -1 outside quotation marks)."""
     obj = _object_child(cue)
     if obj is None:
         return None
-    span = cue.doc[obj.left_edge.i : trim_end(obj.right_edge).i + 1]
+    span = cue.doc[obj.left_edge.i : _object_end(cue, obj, in_quote).i + 1]
     if obj.ent_type_ in _TIME_ENTS:
         return None  # "spoke on Monday"
     name = (
@@ -40,6 +42,31 @@ def object_span(cue: Token) -> Span | None:
         and cue.lemma_.lower() in NAME_OBJECT_VERBS
     )
     return span if len(span) >= MIN_CLAUSE_TOKENS or name else None
+
+
+def _object_end(cue: Token, obj: Token, in_quote: list[int]) -> Token:
+    """The last token of the content: the object and the cue's further complements ("criticized
+    Nabisco for the move", "described the outburst as the emotions of a worried spouse"), short of a
+    time adjunct or a complement holding a quote (attributed on its own)."""
+    anchor = obj if obj.head is cue else obj.head
+    last = obj.right_edge
+    for child in cue.rights:
+        if child.i <= anchor.i or child.dep_ in _NOT_COMPLEMENTS or is_cue(child):
+            continue
+        if _is_time(child):
+            continue  # "criticized the plan on Monday"
+        if any(in_quote[t.i] >= 0 for t in child.subtree):
+            break
+        if child.right_edge.i > last.i:
+            last = child.right_edge
+    return trim_end(last)
+
+
+def _is_time(tok: Token) -> bool:
+    """ "on Monday", "last week": a time adjunct (a preposition whose object is a date or time)."""
+    if tok.dep_ == "prep":
+        tok = next((c for c in tok.children if c.dep_ == "pobj"), tok)
+    return tok.ent_type_ in _TIME_ENTS
 
 
 def _object_child(cue: Token) -> Token | None:

@@ -22,7 +22,7 @@ def appearances(doc: Doc, in_quote: list[int]) -> list[Attribution]:
     out: list[Attribution] = []
     text = doc_text(doc)
     for tok in doc:
-        if in_quote[tok.i] >= 0 or tok.pos_ != "VERB" or is_negated(tok):
+        if in_quote[tok.i] >= 0 or tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()
         subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
@@ -43,7 +43,15 @@ def appearances(doc: Doc, in_quote: list[int]) -> list[Attribution]:
             continue
         start, end = snap(text, *span_chars(first, last))
         out.append(
-            Attribution(start, end, "indirect", start, end, Cue(tok.idx, tok.idx + len(tok.text), tok.text))
+            Attribution(
+                start,
+                end,
+                "indirect",
+                start,
+                end,
+                Cue(tok.idx, tok.idx + len(tok.text), tok.text),
+                statement=not is_negated(tok),
+            )
         )
     return out
 

@@ -1,0 +1,63 @@
+"""Attribution patterns added after the PolNeAR train error analysis (synthetic sentences only):
+what ``find_attributions`` returns (PolNeAR-style, scored by the benchmark) and what the quote
+listing keeps."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.nlp import annotate
+from storyline.records import Article
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _model() -> None:
+    from storyline.nlp.spacy_model import load_nlp
+
+    load_nlp()
+
+
+def contents(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(content, cue, source) of every attribution, before the listing filter."""
+    from storyline.nlp.attribution import find_attributions
+    from storyline.nlp.spacy_model import parse
+
+    out = []
+    for a in find_attributions(parse(text)):
+        cue = a.cue.text if a.cue is not None else None
+        source = text[slice(*a.cue.source)] if a.cue is not None and a.cue.source is not None else None
+        out.append((text[a.content_start : a.content_end], cue, source))
+    return out
+
+
+def listed(text: str) -> list[tuple[str, str | None]]:
+    ann = annotate(Article(id="a1", path="a1.txt", title="t", text=text, content_hash="h"))
+    return [(q.text, q.speaker_text) for q in ann.quotes]
+
+
+def test_object_content_takes_the_further_complements() -> None:
+    assert contents("Westland accused the harbour board of ignoring the fishermen.") == [
+        ("the harbour board of ignoring the fishermen", "accused", "Westland")
+    ]
+    assert contents("The mayor criticized Halvik Shipping for the long delay.") == [
+        ("Halvik Shipping for the long delay", "criticized", "The mayor")
+    ]
+
+
+def test_object_content_leaves_out_a_time_adjunct() -> None:
+    assert contents("The union endorsed Lindqvist on Tuesday.") == [("Lindqvist", "endorsed", "The union")]
+
+
+def test_a_cue_of_a_quote_outside_its_phrase_still_reports_its_clause() -> None:
+    text = "Voss urged the dockers to “hold the line” and said the strike would end soon."
+    assert ("the strike would end soon", "said", "Voss") in contents(text)
+    assert ("the strike would end soon", "Voss") in listed(text)
+
+
+def test_negated_and_first_person_cues_are_attributions_but_not_listed() -> None:
+    text = "Voss did not say whether the pier would reopen."
+    assert contents(text) == [("whether the pier would reopen", "say", "Voss")]
+    assert listed(text) == []
+    text = "I think the harbour board has lost its way."
+    assert contents(text) == [("the harbour board has lost its way", "think", "I")]
+    assert listed(text) == []
