@@ -61,3 +61,36 @@ def test_negated_and_first_person_cues_are_attributions_but_not_listed() -> None
     text = "I think the harbour board has lost its way."
     assert contents(text) == [("the harbour board has lost its way", "think", "I")]
     assert listed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senator Voss blasted the harbour plan.", ("the harbour plan", "blasted", "Senator Voss")),
+        (
+            "The committee approved a bill to cut harbour fees.",
+            ("a bill to cut harbour fees", "approved", "The committee"),
+        ),
+        ("The board decided to close the north pier.", ("to close the north pier", "decided", "The board")),
+        (
+            "The council is critical of the new ferry schedule.",
+            ("the new ferry schedule", "critical", "The council"),
+        ),
+        (
+            "Lindqvist is hopeful that the strike will end soon.",
+            ("that the strike will end soon", "hopeful", "Lindqvist"),
+        ),
+    ],
+    ids=["dobj", "act", "xcomp", "adjective-prep", "adjective-clause"],
+)
+def test_learned_cue_frames_are_attributions_but_not_quotes(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert contents(text) == [expected]
+    assert listed(text) == []
+
+
+def test_a_noun_cue_object_keeps_its_own_attribution() -> None:
+    assert contents("Lund repeated her claim that the ferry had been sold twice.") == [
+        ("that the ferry had been sold twice", "claim", "her")
+    ]

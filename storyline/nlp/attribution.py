@@ -23,6 +23,7 @@ from storyline.nlp.cues import (
     is_negated,
     make_cue,
 )
+from storyline.nlp.frames import frame_cues
 from storyline.nlp.labels import speaker_labels
 from storyline.nlp.lexicon import APPEARANCE_VERBS, NON_SPEECH_CUES, WEAK_VERBS
 from storyline.nlp.objects import object_span
@@ -55,6 +56,7 @@ def find_attributions(doc: Doc, *, indirect: bool = True) -> list[Attribution]:
         out.extend(_reported(doc, cues, in_quote, used))
         out.extend(appearances(doc, in_quote))
         out.extend(noun_cues(doc, in_quote))
+        out.extend(frame_cues(doc, in_quote, {a.cue.start for a in out if a.cue is not None}))
         out = _without_nested_stances(doc, out)
     out = _with_labels(doc, quotes, out)
     return sorted(out, key=lambda a: (a.start, a.end))

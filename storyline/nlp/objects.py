@@ -33,7 +33,7 @@ def object_span(cue: Token, in_quote: list[int]) -> Span | None:
     obj = _object_child(cue)
     if obj is None:
         return None
-    span = cue.doc[obj.left_edge.i : _object_end(cue, obj, in_quote).i + 1]
+    span = cue.doc[obj.left_edge.i : object_end(cue, obj, in_quote).i + 1]
     if obj.ent_type_ in _TIME_ENTS:
         return None  # "spoke on Monday"
     name = (
@@ -44,7 +44,7 @@ def object_span(cue: Token, in_quote: list[int]) -> Span | None:
     return span if len(span) >= MIN_CLAUSE_TOKENS or name else None
 
 
-def _object_end(cue: Token, obj: Token, in_quote: list[int]) -> Token:
+def object_end(cue: Token, obj: Token, in_quote: list[int]) -> Token:
     """The last token of the content: the object and the cue's further complements ("criticized
     Nabisco for the move", "described the outburst as the emotions of a worried spouse"), short of a
     time adjunct or a complement holding a quote (attributed on its own)."""

@@ -1,0 +1,70 @@
+"""Attributions of stance and act cues learned from annotated news (``CUE_FRAMES``): "blasted the
+plan", "issued an order", "is critical of the deal", "decided to run". PolNeAR-style annotation
+counts them; the quote listing does not (``statement=False``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from storyline.nlp.cues import Attribution, Cue, make_cue
+from storyline.nlp.lexicon import CUE_FRAMES
+from storyline.nlp.objects import object_end
+from storyline.nlp.spacy_model import doc_text
+from storyline.nlp.spans import snap, span_chars, trim_end
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_ORDER = ("ccomp", "xcomp", "dobj", "prep")
+
+
+def frame_cues(doc: Doc, in_quote: list[int], taken: set[int]) -> list[Attribution]:
+    """Attributions of the cue frames of ``doc`` outside quotation marks whose cue (character offset)
+    is not in ``taken``."""
+    out: list[Attribution] = []
+    text = doc_text(doc)
+    for tok in doc:
+        if in_quote[tok.i] >= 0 or tok.idx in taken or tok.pos_ not in ("VERB", "ADJ"):
+            continue
+        key = tok.lemma_.lower() + ("/ADJ" if tok.pos_ == "ADJ" else "")
+        frames = CUE_FRAMES.get(key)
+        if frames is None or (tok.pos_ == "ADJ" and tok.dep_ != "acomp"):
+            continue
+        if key == "expect" and any(c.dep_ == "nsubjpass" for c in tok.children):
+            continue  # "is expected to": the whole clause, from ``appearances``
+        found = _first_complement(tok)
+        if found is None or found[0] not in frames:
+            continue
+        frame, comp = found
+        first = comp.left_edge if comp.left_edge.i > tok.i else tok.doc[tok.i + 1]
+        last = trim_end(comp.right_edge) if frame == "ccomp" else object_end(tok, comp, in_quote)
+        if last.i < first.i:
+            continue
+        start, end = snap(text, *span_chars(first, last))
+        if comp.idx in taken:
+            continue  # "repeated her claim that ...": the noun cue says more
+        cue = _cue(tok)
+        out.append(Attribution(start, end, "indirect", start, end, cue, statement=False))
+    return out
+
+
+def _first_complement(tok: Token) -> tuple[str, Token] | None:
+    rights = list(tok.rights)
+    for frame in _ORDER[:3]:
+        comp = next((c for c in rights if c.dep_ == frame), None)
+        if comp is not None:
+            return frame, comp
+    prep = next((c for c in rights if c.dep_ == "prep"), None)
+    if prep is not None:
+        pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+        if pobj is not None:
+            return "prep", pobj
+    return None
+
+
+def _cue(tok: Token) -> Cue:
+    """The cue; an adjective's source is the subject of its verb ("the senator is critical of")."""
+    if tok.pos_ != "ADJ":
+        return make_cue(tok)
+    head = make_cue(tok.head)
+    return Cue(tok.idx, tok.idx + len(tok.text), tok.text, head.source)
