@@ -94,3 +94,29 @@ def test_a_noun_cue_object_keeps_its_own_attribution() -> None:
     assert contents("Lund repeated her claim that the ferry had been sold twice.") == [
         ("that the ferry had been sold twice", "claim", "her")
     ]
+
+
+def test_object_content_leaves_out_a_circumstance_adjunct() -> None:
+    assert contents("The mayor criticized the harbour plan at a rally in Harstad.") == [
+        ("the harbour plan", "criticized", "The mayor")
+    ]
+
+
+def test_a_closing_concessive_or_relative_aside_is_cut() -> None:
+    assert contents("Voss said the port lost money last year, while others blamed the weather.") == [
+        ("the port lost money last year", "said", "Voss")
+    ]
+    assert contents("Voss said the quay belongs to Halvik, whose owners live abroad.") == [
+        ("the quay belongs to Halvik", "said", "Voss")
+    ]
+
+
+def test_headline_label_of_a_person_named_in_the_article() -> None:
+    text = "Voss: My harbour plans are not set in stone.\n\nHarald Voss spoke in Harstad on Monday."
+    assert listed(text)[0] == ("My harbour plans are not set in stone.", "Voss")
+
+
+def test_a_poll_label_is_an_attribution_but_not_a_quote() -> None:
+    text = "Poll: Lindqvist and Voss hold narrow leads in Harstad.\n\nThe survey was published on Monday."
+    assert contents(text)[0] == ("Lindqvist and Voss hold narrow leads in Harstad.", ":", "Poll")
+    assert listed(text) == []

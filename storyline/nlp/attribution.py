@@ -29,7 +29,7 @@ from storyline.nlp.lexicon import APPEARANCE_VERBS, NON_SPEECH_CUES, WEAK_VERBS
 from storyline.nlp.objects import object_span
 from storyline.nlp.quotemarks import QuoteSpan, find_quotes
 from storyline.nlp.spacy_model import doc_text
-from storyline.nlp.spans import snap, span_chars, trim_end
+from storyline.nlp.spans import snap, span_chars, trim_end, without_trailing_aside
 from storyline.nlp.stances import MIN_CLAUSE_TOKENS, appearances, noun_cues
 from storyline.records import QuoteKind
 
@@ -100,9 +100,13 @@ def _with_labels(doc: Doc, quotes: list[QuoteSpan], found: list[Attribution]) ->
         cue = Cue(label.colon, label.colon + 1, ":", label.source)
         whole = next((q for q in quotes if q.start == lo and q.end >= hi - 1), None)
         if whole is not None:
-            out.append(Attribution(whole.inner_start, whole.inner_end, "direct", whole.start, whole.end, cue))
+            out.append(
+                Attribution(
+                    whole.inner_start, whole.inner_end, "direct", whole.start, whole.end, cue, label.named
+                )
+            )
         else:
-            out.append(Attribution(lo, hi, "indirect", lo, hi, cue))
+            out.append(Attribution(lo, hi, "indirect", lo, hi, cue, label.named))
     return out
 
 
@@ -294,7 +298,7 @@ def _reported(
             span = _before_quoted_conjunct(span, in_quote)
         if span is None:
             continue
-        span = _without_trailing_aside(span)
+        span = without_trailing_aside(span)
         text = doc_text(doc)
         start, end = snap(text, *span_chars(span[0], span[-1]))
         while start < end and text[start].isspace():  # a blanked dateline opened the clause
@@ -310,28 +314,6 @@ def _quotes_own(cue: Token, quote: Attribution | None) -> bool:
         return False
     lo, hi = span_chars(cue.left_edge, cue.right_edge)
     return lo <= quote.start < hi or cue.i == cue.head.i or cue.lower_ == "according"
-
-
-def _without_trailing_aside(span: Span) -> Span:
-    """ "said the port lost money, which surprised no one": a comma-led relative clause closing the
-    content is the writer's aside."""
-    doc = span.doc
-    last = span.end - 1
-    for tok in span[MIN_CLAUSE_TOKENS:-1]:
-        if tok.text != "," or tok.i + 1 > last:
-            continue
-        first = doc[tok.i + 1]
-        root = first
-        while (
-            root.head.i != root.i and span.start <= root.head.i <= last and root.head.left_edge.i >= first.i
-        ):
-            root = root.head
-        if root.right_edge.i < last:
-            continue
-        aside = root.dep_ == "relcl" and first.lower_ in ("which", "who")
-        if aside:
-            return doc[span.start : tok.i]
-    return span
 
 
 def _before_quoted_conjunct(span: Span, in_quote: list[int]) -> Span | None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyline.nlp.lexicon import NOT_PERSON_WORDS
+from storyline.nlp.lexicon import GROUP_NOUNS, NOT_PERSON_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -19,6 +19,17 @@ _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP"})
 _PHRASE_WORDS = frozenset(
     {"between", "with", "in", "on", "at", "after", "before", "for", "to", "from", "over", "about", "as", "by"}
 )
+# one-word labels of a source that is not a name ("Poll: ...", "Historians: ...", "Q: ..." in an interview)
+_SOURCE_LABELS = GROUP_NOUNS | {
+    "poll",
+    "survey",
+    "report",
+    "study",
+    "historians",
+    "insiders",
+    "newspaper",
+    "q",
+}
 _DASHES = re.compile(r"\s[-–—]\s")
 _NOT_LABELS = frozenset(
     {"update", "note", "photo", "video", "source", "editor's note", "correction", "watch", "read more"}
@@ -32,6 +43,7 @@ class Label:
     source: tuple[int, int]
     colon: int
     content: tuple[int, int]
+    named: bool = True  # False for a source that is not a name ("Poll:", "Q:"): not listed as a quote
 
 
 def speaker_labels(doc: Doc, text: str) -> list[Label]:
@@ -59,13 +71,19 @@ def _label(doc: Doc, text: str, pos: int, line: str) -> Label | None:
         return None
     if any(w in _PHRASE_WORDS for w in words):
         return None
-    if not (_is_caps_name(words) or _has_speaker_entity(doc, pos + start, pos + m.end(1))):
+    common = len(words) == 1 and words[0].casefold() in _SOURCE_LABELS
+    if not (
+        _is_caps_name(words)
+        or _has_speaker_entity(doc, pos + start, pos + m.end(1))
+        or _named_elsewhere(doc, words)
+        or common
+    ):
         return None
     src_start = pos + line.index(name, start)
     content_end = pos + len(line.rstrip())
     if content_end - (pos + m.end()) < 3:
         return None
-    return Label((src_start, src_start + len(name)), pos + m.end(1), (pos + m.end(), content_end))
+    return Label((src_start, src_start + len(name)), pos + m.end(1), (pos + m.end(), content_end), not common)
 
 
 def _is_caps_name(words: list[str]) -> bool:
@@ -74,6 +92,18 @@ def _is_caps_name(words: list[str]) -> bool:
         len(words) <= 3
         and all(w.isupper() and len(w.strip(".")) >= 2 for w in words)
         and not any(w.casefold() in NOT_PERSON_WORDS for w in words)
+    )
+
+
+def _named_elsewhere(doc: Doc, words: list[str]) -> bool:
+    """ "Trump: ..." in a headline the small model does not tag: the article names a person or an
+    organisation ending with the label's words."""
+    if len(words) > 3 or not all(w[:1].isupper() for w in words):
+        return False
+    tail = " ".join(words)
+    return any(
+        ent.label_ in _SPEAKER_ENTS and (ent.text == tail or ent.text.endswith(" " + tail))
+        for ent in doc.ents
     )
 
 

@@ -21,6 +21,23 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _NOT_COMPLEMENTS = frozenset({"punct", "cc", "conj", "parataxis"})
+# prepositions and subordinators of a time or circumstance adjunct ("at a rally", "after the vote")
+_ADJUNCT_PREPS = frozenset(
+    {
+        "at",
+        "during",
+        "after",
+        "before",
+        "since",
+        "until",
+        "amid",
+        "despite",
+        "while",
+        "when",
+        "although",
+        "though",
+    }
+)
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART"})
 # verbs whose person object is the one addressed ("called the President", "thanked Smith")
@@ -57,9 +74,21 @@ def object_end(cue: Token, obj: Token, in_quote: list[int]) -> Token:
             continue  # "criticized the plan on Monday"
         if any(in_quote[t.i] >= 0 for t in child.subtree):
             break
+        if not _complement(child):
+            continue
         if child.right_edge.i > last.i:
             last = child.right_edge
     return trim_end(last)
+
+
+def _complement(tok: Token) -> bool:
+    """A further complement of an object cue, not a time or circumstance adjunct ("at the rally",
+    "after polls closed")."""
+    if tok.dep_ == "prep":
+        return tok.lower_ not in _ADJUNCT_PREPS
+    if tok.dep_ == "advcl":
+        return not any(c.dep_ == "mark" and c.lower_ in _ADJUNCT_PREPS for c in tok.children)
+    return True
 
 
 def _is_time(tok: Token) -> bool:

@@ -5,7 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
+
+MIN_CLAUSE_TOKENS = 3
+_RELATIVES = frozenset({"which", "who", "whom", "whose", "where", "when"})
+_CONCESSIVE = frozenset({"while", "though", "although", "even", "despite", "whereas"})
 
 _HYPHENS = "-‐‑"
 
@@ -33,3 +37,32 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
     ):
         start -= 1
     return start, end
+
+
+def without_trailing_aside(span: Span) -> Span:
+    """ "said the port lost money, which surprised no one", "..., while others disagreed": a comma-led
+    relative or concessive clause, or a participle, closing the content is the writer's aside."""
+    doc = span.doc
+    last = span.end - 1
+    for tok in span[MIN_CLAUSE_TOKENS:-1]:
+        if tok.text != "," or tok.i + 1 > last:
+            continue
+        first = doc[tok.i + 1]
+        root = first
+        while (
+            root.head.i != root.i and span.start <= root.head.i <= last and root.head.left_edge.i >= first.i
+        ):
+            root = root.head
+        if root.right_edge.i < last:
+            continue
+        if _is_aside(root, first):
+            return doc[span.start : tok.i]
+    return span
+
+
+def _is_aside(root: Token, first: Token) -> bool:
+    if root.dep_ == "relcl":
+        return first.lower_ in _RELATIVES or (first.dep_ == "prep" and first.nbor().lower_ in _RELATIVES)
+    if root.dep_ == "advcl":
+        return first.lower_ in _CONCESSIVE
+    return False

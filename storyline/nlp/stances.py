@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from storyline.nlp.cues import SUBJ_DEPS, Attribution, Cue, is_negated, speaker_span
 from storyline.nlp.lexicon import APPEARANCE_VERBS, NOUN_CUES
 from storyline.nlp.spacy_model import doc_text
-from storyline.nlp.spans import snap, span_chars, trim_end
+from storyline.nlp.spans import MIN_CLAUSE_TOKENS, snap, span_chars, trim_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-MIN_CLAUSE_TOKENS = 3
+__all__ = ["MIN_CLAUSE_TOKENS", "appearances", "noun_cues"]
 
 
 def appearances(doc: Doc, in_quote: list[int]) -> list[Attribution]:
