@@ -29,7 +29,14 @@ from storyline.nlp.lexicon import APPEARANCE_VERBS, NON_SPEECH_CUES, WEAK_VERBS
 from storyline.nlp.objects import object_span
 from storyline.nlp.quotemarks import QuoteSpan, find_quotes
 from storyline.nlp.spacy_model import doc_text
-from storyline.nlp.spans import snap, span_chars, trim_end, without_trailing_aside
+from storyline.nlp.spans import (
+    MIN_CONTENT_TOKENS,
+    listable,
+    snap,
+    span_chars,
+    trim_end,
+    without_trailing_aside,
+)
 from storyline.nlp.stances import MIN_CLAUSE_TOKENS, appearances, noun_cues
 from storyline.records import QuoteKind
 
@@ -290,15 +297,19 @@ def _reported(
 ) -> list[Attribution]:
     out: list[Attribution] = []
     for cue_tok in cues:
-        if _quotes_own(cue_tok, used.get(cue_tok.idx)):
+        quote = used.get(cue_tok.idx)
+        if quote is not None and cue_tok.lower_ == "according":
             continue
         statement = not (is_negated(cue_tok) or _first_person(cue_tok))
         span = according_clause(cue_tok) if cue_tok.lower_ == "according" else _clause_span(cue_tok, in_quote)
+        if span is not None and quote is not None and _holds(span, quote):
+            continue  # the quote and its clause are one attribution
         if span is not None and any(in_quote[t.i] >= 0 for t in span):
             span = _before_quoted_conjunct(span, in_quote)
         if span is None:
             continue
         span = without_trailing_aside(span)
+        statement = statement and listable(span)
         text = doc_text(doc)
         start, end = snap(text, *span_chars(span[0], span[-1]))
         while start < end and text[start].isspace():  # a blanked dateline opened the clause
@@ -307,13 +318,14 @@ def _reported(
     return out
 
 
-def _quotes_own(cue: Token, quote: Attribution | None) -> bool:
-    """The cue already reports a quote of its own clause; a quote outside its phrase ("urged voters to
-    “vote your conscience” and said he stood on principle") leaves its clause to report."""
-    if quote is None:
-        return False
-    lo, hi = span_chars(cue.left_edge, cue.right_edge)
-    return lo <= quote.start < hi or cue.i == cue.head.i or cue.lower_ == "according"
+def _holds(span: Span, quote: Attribution) -> bool:
+    """The content ``span`` holds or touches the quote its cue reports; a quote elsewhere ("urged
+    voters to “vote your conscience” and said he stood on principle", "citing ''the magic of the
+    sea,'' said the port would grow") leaves the clause to report."""
+    lo, hi = span_chars(span[0], span[-1])
+    text = doc_text(span.doc)
+    gap = text[hi : quote.content_start] if hi <= quote.content_start else text[quote.content_end : lo]
+    return not gap.strip(" ,;:-—\n") or (quote.content_start < hi and lo < quote.content_end)
 
 
 def _before_quoted_conjunct(span: Span, in_quote: list[int]) -> Span | None:
@@ -376,7 +388,7 @@ def _clause_span(cue: Token, in_quote: list[int]) -> Span | None:
         span = _cut_at_next_speaker(
             cue, cue.doc[max(clause.left_edge.i, cue.i + 1) : _clause_right(cue, clause).i + 1]
         )
-    return span if len(span) >= MIN_CLAUSE_TOKENS else None
+    return span if len(span) >= MIN_CONTENT_TOKENS else None
 
 
 def _cut_at_next_speaker(cue: Token, span: Span) -> Span:

@@ -14,8 +14,7 @@ from storyline.nlp.lexicon import (
     PERSON_PRONOUNS,
     ROLE_NOUNS,
 )
-from storyline.nlp.spans import trim_end
-from storyline.nlp.stances import MIN_CLAUSE_TOKENS
+from storyline.nlp.spans import MIN_CONTENT_TOKENS, NAME_ENTS, trim_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -39,7 +38,6 @@ _ADJUNCT_PREPS = frozenset(
     }
 )
 _TIME_ENTS = frozenset({"DATE", "TIME"})
-_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART"})
 # verbs whose person object is the one addressed ("called the President", "thanked Smith")
 _PERSON_OBJECT_VERBS = frozenset({"call", "thank", "ask", "urge", "warn"})
 
@@ -55,10 +53,10 @@ def object_span(cue: Token, in_quote: list[int]) -> Span | None:
         return None  # "spoke on Monday"
     name = (
         span[-1].pos_ == "PROPN"
-        and span[-1].ent_type_ in _NAME_ENTS
+        and span[-1].ent_type_ in NAME_ENTS
         and cue.lemma_.lower() in NAME_OBJECT_VERBS
     )
-    return span if len(span) >= MIN_CLAUSE_TOKENS or name else None
+    return span if len(span) >= MIN_CONTENT_TOKENS or name else None
 
 
 def object_end(cue: Token, obj: Token, in_quote: list[int]) -> Token:

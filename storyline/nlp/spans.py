@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-MIN_CLAUSE_TOKENS = 3
+MIN_CLAUSE_TOKENS = 3  # a content a reader would list as a quote
+MIN_CONTENT_TOKENS = 2  # "said he would": still an attribution (PolNeAR counts it), not listed
+NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART"})
 _RELATIVES = frozenset({"which", "who", "whom", "whose", "where", "when"})
 _CONCESSIVE = frozenset({"while", "though", "although", "even", "despite", "whereas"})
 
@@ -66,3 +68,8 @@ def _is_aside(root: Token, first: Token) -> bool:
     if root.dep_ == "advcl":
         return first.lower_ in _CONCESSIVE
     return False
+
+
+def listable(span: Span) -> bool:
+    """A content worth listing as a quote: a few words, or a name ("endorsed Lindqvist")."""
+    return len(span) >= MIN_CLAUSE_TOKENS or (span[-1].pos_ == "PROPN" and span[-1].ent_type_ in NAME_ENTS)
