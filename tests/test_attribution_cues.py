@@ -130,3 +130,26 @@ def test_a_two_word_clause_is_an_attribution_but_not_listed() -> None:
 def test_a_clause_before_a_quote_of_the_same_cue_is_not_reported_twice() -> None:
     text = "Voss said, while grateful for the effort, “we cannot say we see any path to a deal.”"
     assert [c for c in contents(text) if c[1] == "said" and "grateful" in c[0]] == []
+
+
+def test_noun_cues_learned_on_train() -> None:
+    assert contents("Lindqvist spoke in favor of the harbour tax.") == [
+        ("the harbour tax", "favor", "Lindqvist")
+    ]
+    assert contents("Voss voiced doubts about the ferry schedule.") == [
+        ("the ferry schedule", "doubts", "Voss")
+    ]
+
+
+def test_an_adjective_of_a_person_with_a_clause() -> None:
+    text = "Harald Voss is confident that the strike will end soon."
+    assert contents(text) == [("that the strike will end soon", "confident", "Harald Voss")]
+    assert listed(text) == []
+
+
+def test_a_sentence_opened_by_a_poll() -> None:
+    text = "In a new poll from the Harstad Times, Lindqvist holds a narrow lead over Voss."
+    assert contents(text) == [
+        ("Lindqvist holds a narrow lead over Voss", "In", "a new poll from the Harstad Times")
+    ]
+    assert listed(text) == []

@@ -85,8 +85,11 @@ def noun_cues(doc: Doc, in_quote: list[int]) -> list[Attribution]:
         start, end = snap(text, *span_chars(first, last))
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         holder = poss
-        if holder is None and tok.dep_ == "dobj":  # "Lund made the claim that ...", "announced a plan to"
-            holder = next((c for c in tok.head.children if c.dep_ in SUBJ_DEPS), None)
+        verb = tok.head if tok.dep_ == "dobj" else None  # "Lund made the claim that ...", "announced a plan to"
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            verb = tok.head.head  # "spoke in favor of"
+        if holder is None and verb is not None:
+            holder = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None)
         source = speaker_span(holder) if holder is not None else None
         out.append(
             Attribution(
