@@ -153,3 +153,9 @@ def test_a_sentence_opened_by_a_poll() -> None:
         ("Lindqvist holds a narrow lead over Voss", "In", "a new poll from the Harstad Times")
     ]
     assert listed(text) == []
+
+
+def test_a_cue_set_off_by_commas_reports_the_whole_sentence() -> None:
+    text = "At times last year, aides to the mayor said, the mere mention of the ferry made him angry."
+    assert contents(text) == [(text[:-1], "said", "aides")]
+    assert listed(text) == [("the mere mention of the ferry made him angry", "aides")]

@@ -315,7 +315,9 @@ def _reported(
         start, end = snap(text, *span_chars(span[0], span[-1]))
         while start < end and text[start].isspace():  # a blanked dateline opened the clause
             start += 1
-        out.append(Attribution(start, end, "indirect", start, end, make_cue(cue_tok), statement))
+        whole = _around_aside(cue_tok) if cue_tok.lower_ != "according" else None
+        c_start, c_end = span_chars(whole[0], whole[-1]) if whole is not None else (start, end)
+        out.append(Attribution(start, end, "indirect", c_start, c_end, make_cue(cue_tok), statement))
     return out
 
 
@@ -390,6 +392,26 @@ def _clause_span(cue: Token, in_quote: list[int]) -> Span | None:
             cue, cue.doc[max(clause.left_edge.i, cue.i + 1) : _clause_right(cue, clause).i + 1]
         )
     return span if len(span) >= MIN_CONTENT_TOKENS else None
+
+
+def _around_aside(cue: Token) -> Span | None:
+    """ "The museum, Voss said, would open in May", "At times, aides said, he fumed": a cue set off by
+    commas inside its sentence reports the whole sentence (the aside included, as PolNeAR marks it)."""
+    subj = next((c for c in cue.children if c.dep_ in SUBJ_DEPS), None)
+    if subj is None:
+        return None
+    doc, sent = cue.doc, cue.sent
+    lo, hi = min(subj.left_edge.i, cue.i), max(subj.right_edge.i, cue.i)
+    if not (sent.start + 2 <= lo and hi + 3 < sent.end):
+        return None
+    if doc[lo - 1].text != "," or doc[hi + 1].text != ",":
+        return None
+    if any(t.is_quote for t in sent) or any(c.i > hi and not c.is_punct for c in cue.children):
+        return None  # "..., Voss said, referring to ...": the cue goes on
+    first = sent.start
+    while first < lo and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    return doc[first : trim_end(sent[-1]).i + 1]
 
 
 def _cut_at_next_speaker(cue: Token, span: Span) -> Span:
