@@ -33,8 +33,8 @@ def frame_cues(doc: Doc, in_quote: list[int], taken: set[int]) -> list[Attributi
             continue
         key = tok.lemma_.lower() + ("/ADJ" if tok.pos_ == "ADJ" else "")
         frames = CUE_FRAMES.get(key)
-        if tok.pos_ == "ADJ" and frames is None and _someone_is(tok):
-            frames = _ADJ_CLAUSE  # "the union is confident that ..."
+        if tok.pos_ == "ADJ" and _someone_is(tok):
+            frames = (frames or frozenset()) | _ADJ_CLAUSE  # "the union is confident that ..."
         if frames is None or (tok.pos_ == "ADJ" and tok.dep_ != "acomp"):
             continue
         if key == "expect" and any(c.dep_ == "nsubjpass" for c in tok.children):
