@@ -159,3 +159,12 @@ def test_a_cue_set_off_by_commas_reports_the_whole_sentence() -> None:
     text = "At times last year, aides to the mayor said, the mere mention of the ferry made him angry."
     assert contents(text) == [(text[:-1], "said", "aides")]
     assert listed(text) == [("the mere mention of the ferry made him angry", "aides")]
+
+
+def test_according_to_a_quoted_title_still_reports_the_clause() -> None:
+    text = "According to her ''harbour tax'' plan, firms leaving the port must repay any help they received."
+    assert (
+        "firms leaving the port must repay any help they received",
+        "according to",
+        "her ''harbour tax'' plan",
+    ) in (contents(text))

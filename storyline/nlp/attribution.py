@@ -299,11 +299,9 @@ def _reported(
     out: list[Attribution] = []
     for cue_tok in cues:
         quote = used.get(cue_tok.idx)
-        if quote is not None and cue_tok.lower_ == "according":
-            continue
         statement = not (is_negated(cue_tok) or _first_person(cue_tok))
         span = according_clause(cue_tok) if cue_tok.lower_ == "according" else _clause_span(cue_tok, in_quote)
-        if span is not None and quote is not None and _holds(span, quote):
+        if span is not None and quote is not None and _holds(span, quote) and not _names_source(cue_tok, quote):
             continue  # the quote and its clause are one attribution
         if span is not None and any(in_quote[t.i] >= 0 for t in span):
             span = _before_quoted_conjunct(span, in_quote)
@@ -319,6 +317,12 @@ def _reported(
         c_start, c_end = span_chars(whole[0], whole[-1]) if whole is not None else (start, end)
         out.append(Attribution(start, end, "indirect", c_start, c_end, make_cue(cue_tok), statement))
     return out
+
+
+def _names_source(cue: Token, quote: Attribution) -> bool:
+    """ "According to her ''harbour tax'' plan, ...": the quote is in the source, not the content."""
+    lo, hi = span_chars(cue.left_edge, cue.right_edge)
+    return cue.lower_ == "according" and lo <= quote.start and quote.end <= hi
 
 
 def _holds(span: Span, quote: Attribution) -> bool:
