@@ -168,3 +168,10 @@ def test_according_to_a_quoted_title_still_reports_the_clause() -> None:
         "according to",
         "her ''harbour tax'' plan",
     ) in (contents(text))
+
+
+def test_a_passive_cue_with_an_agent_reports_its_subject() -> None:
+    text = "The harbour plan was criticized by the fishermen's union."
+    assert contents(text) == [("The harbour plan", "criticized", "the fishermen's union")]
+    assert listed(text) == []
+    assert contents("The harbour report was released on Monday.") == []

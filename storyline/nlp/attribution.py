@@ -23,7 +23,7 @@ from storyline.nlp.cues import (
     is_negated,
     make_cue,
 )
-from storyline.nlp.frames import frame_cues, poll_openers
+from storyline.nlp.frames import frame_cues, passive_cues, poll_openers
 from storyline.nlp.labels import speaker_labels
 from storyline.nlp.lexicon import APPEARANCE_VERBS, NON_SPEECH_CUES, WEAK_VERBS
 from storyline.nlp.objects import object_span
@@ -65,6 +65,7 @@ def find_attributions(doc: Doc, *, indirect: bool = True) -> list[Attribution]:
         out.extend(noun_cues(doc, in_quote))
         out.extend(frame_cues(doc, in_quote, {a.cue.start for a in out if a.cue is not None}))
         out.extend(poll_openers(doc, in_quote))
+        out.extend(passive_cues(doc, in_quote, {a.cue.start for a in out if a.cue is not None}))
         out = _without_nested_stances(doc, out)
     out = _with_labels(doc, quotes, out)
     return sorted(out, key=lambda a: (a.start, a.end))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline.nlp.cues import Attribution, Cue, make_cue, speaker_span
-from storyline.nlp.lexicon import CUE_FRAMES, GROUP_NOUNS, ROLE_NOUNS
+from storyline.nlp.lexicon import CUE_FRAMES, GROUP_NOUNS, ROLE_NOUNS, SPEECH_VERBS
 from storyline.nlp.objects import object_end
 from storyline.nlp.spacy_model import doc_text
 from storyline.nlp.spans import snap, span_chars, trim_end
@@ -19,6 +19,7 @@ _ORDER = ("ccomp", "xcomp", "dobj", "prep")
 # any adjective of a person or group with a clause ("is confident that", "are aware that"): 50 % of
 # them are annotated cues on PolNeAR train
 _ADJ_CLAUSE = frozenset({"ccomp"})
+_PASSIVE_CUES = SPEECH_VERBS - {"call", "see", "find", "know", "show", "continue", "expect", "ask", "tell"}
 _POLLS = frozenset({"poll", "survey"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you"})
 
@@ -51,6 +52,35 @@ def frame_cues(doc: Doc, in_quote: list[int], taken: set[int]) -> list[Attributi
         if comp.idx in taken:
             continue  # "repeated her claim that ...": the noun cue says more
         cue = _cue(tok)
+        out.append(Attribution(start, end, "indirect", start, end, cue, statement=False))
+    return out
+
+
+def passive_cues(doc: Doc, in_quote: list[int], taken: set[int]) -> list[Attribution]:
+    """ "The plan was criticized by the union": a passive cue with an agent reports its subject; the
+    agent is the source."""
+    out: list[Attribution] = []
+    text = doc_text(doc)
+    for tok in doc:
+        if in_quote[tok.i] >= 0 or tok.idx in taken or tok.pos_ != "VERB":
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma not in _PASSIVE_CUES and lemma not in CUE_FRAMES:
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        deps = {c.dep_ for c in tok.children}
+        if subj is None or "agent" not in deps or deps & {"ccomp", "xcomp", "oprd"}:
+            continue  # without "by ...", a passive is mostly an event ("was released")
+        first, last = subj.left_edge, trim_end(subj.right_edge)
+        if last.i >= tok.i or any(in_quote[t.i] >= 0 for t in doc[first.i : last.i + 1]):
+            continue
+        agent = next(
+            (g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+        )
+        start, end = snap(text, *span_chars(first, last))
+        cue = Cue(
+            tok.idx, tok.idx + len(tok.text), tok.text, speaker_span(agent) if agent is not None else None
+        )
         out.append(Attribution(start, end, "indirect", start, end, cue, statement=False))
     return out
 
