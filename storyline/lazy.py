@@ -75,6 +75,10 @@ class LazyMap(dict[K, V]):
         return out
 
     def __contains__(self, key: object) -> bool:
+        if dict.__contains__(self, key):
+            return True
+        if self._unread is not None:
+            return key in self._unread  # a stored key: no need to read its value
         return self._has(key)  # type: ignore[arg-type]
 
     def __getitem__(self, key: K) -> V:

@@ -62,7 +62,9 @@ class BandTable:
                     if old:
                         start = int(left[i])
                         found[i].update(old[:cap])
-                        found[i].update(self.rows[j][start : min(int(right[i]), start + cap - len(old))].tolist())
+                        found[i].update(
+                            self.rows[j][start : min(int(right[i]), start + cap - len(old))].tolist()
+                        )
             for i in np.flatnonzero(right - left > 1).tolist():
                 if self.lookup is not None and stored.get(signed[i]):
                     continue

@@ -133,7 +133,11 @@ class CopyIndex:
         with :meth:`from_bytes`); for a restored one, the rows, groups, anchors and band entries
         this run changed."""
         everything = not self._restored
-        rows = range(len(self._ids)) if everything else sorted({*self._reparented, *range(self._stored, len(self._ids))})
+        rows = (
+            range(len(self._ids))
+            if everything
+            else sorted({*self._reparented, *range(self._stored, len(self._ids))})
+        )
         if everything:
             roots: Iterable[int] = sorted({*self._members, *self._groups})
             anchored: Iterable[int] = sorted(self._anchor)

@@ -310,7 +310,9 @@ class Store:
 
     def derived_ids(self, kind: str) -> set[str]:
         """Ids of the stored corpus-level records (``copy``, ``storyline``) of one kind."""
-        return {r[0] for r in self.conn.execute("SELECT id FROM derived WHERE kind=? AND story IS NULL", (kind,))}
+        return {
+            r[0] for r in self.conn.execute("SELECT id FROM derived WHERE kind=? AND story IS NULL", (kind,))
+        }
 
     def stories_by_id(self, ids: Iterable[str]) -> dict[str, Story]:
         """The stored stories among ``ids`` (absent ids are left out)."""

@@ -65,7 +65,9 @@ def copy_source(conn: sqlite3.Connection) -> CopySource | None:
         return None
     ids: list[str] = []
     parents: list[int] = []
-    for n, (row, aid, parent) in enumerate(conn.execute("SELECT row, id, parent FROM copy_rows ORDER BY row")):
+    for n, (row, aid, parent) in enumerate(
+        conn.execute("SELECT row, id, parent FROM copy_rows ORDER BY row")
+    ):
         if row != n:
             return None  # rows must be 0..n-1
         ids.append(aid)
@@ -156,7 +158,9 @@ def story_source(conn: sqlite3.Connection) -> StorySource | None:
         return fetch
 
     def cluster(cid: str) -> tuple[str, str, int | None, int | None] | None:
-        row = conn.execute("SELECT reps, centroid, first, last FROM story_clusters WHERE id=?", (cid,)).fetchone()
+        row = conn.execute(
+            "SELECT reps, centroid, first, last FROM story_clusters WHERE id=?", (cid,)
+        ).fetchone()
         return None if row is None else (row[0], row[1], row[2], row[3])
 
     def postings(term: str) -> set[str] | None:

@@ -149,9 +149,7 @@ def update_stories(index: StoryIndex, stored: Callable[[Iterable[str]], Mapping[
     maybe = dirty | relined | {index.cluster_of[rep] for rep in copies if rep in index.cluster_of}
     alive = sorted(c for c in maybe if c in index.clusters)
     before = stored(alive)
-    copy_rep = {
-        m: rep for c in alive for rep in index.clusters[c].reps for m in index.copies_of.get(rep, ())
-    }
+    copy_rep = {m: rep for c in alive for rep in index.clusters[c].reps for m in index.copies_of.get(rep, ())}
     built = {}
     for cid in alive:
         cluster, line = index.clusters[cid], line_of.get(cid)

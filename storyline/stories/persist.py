@@ -143,6 +143,7 @@ def open_index(source: StorySource) -> StoryIndex:
         raise StoreError(
             f"the saved story index is not in format {ROWS_FORMAT}", hint="rebuild it from the articles"
         )
+
     def cluster(cid: str) -> Cluster | None:
         row = source.cluster(cid)
         if row is None:
@@ -210,7 +211,9 @@ def changes(index: StoryIndex) -> StoryChanges:
         gone_clusters=tuple(c for c in touched if c not in index.clusters),
         infos=tuple((aid, _info_json(infos[aid])) for aid in sorted(infos.changed())),
         cluster_of=tuple((rep, cluster_of[rep]) for rep in sorted(cluster_of.written) if rep in cluster_of),
-        copies_of=tuple((rep, _json(copies_of[rep])) for rep in sorted(copies_of.changed()) if rep in copies_of),
+        copies_of=tuple(
+            (rep, _json(copies_of[rep])) for rep in sorted(copies_of.changed()) if rep in copies_of
+        ),
         df=tuple((t, df[t]) for t in sorted(df.written)),
     )
 
