@@ -128,7 +128,7 @@ def add(path: str, extra: Sequence[Article]) -> dict[str, Any]:
     """A later run adding ``extra`` through ``storyline.refresh``; wall seconds per phase."""
     timers = Timers()
     timers.fetches(indexes, "copy_source", ("members", "group", "anchor", "bands"))
-    timers.fetches(indexes, "story_source", ("cluster", "info", "cluster_of", "copies_of", "df", "postings"))
+    timers.fetches(indexes, "story_source", ("cluster", "info", "cluster_of", "copies_of", "df", "dfs", "postings"))
     timers.wrap(corpus, "_copy_index", "open")
     timers.wrap(corpus, "_story_index", "open")
     timers.wrap(CopyIndex, "add", "copies_add")

@@ -9,7 +9,7 @@ returns the stored value or ``None`` when there is none.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 K = TypeVar("K")
@@ -157,11 +157,34 @@ class LazyMap(dict[K, V]):
 class LazyCounter(Counter[K]):
     """A Counter whose missing keys are fetched once from a store (0 when not stored)."""
 
-    def __init__(self, fetch: Callable[[K], int | None]) -> None:
+    def __init__(
+        self,
+        fetch: Callable[[K], int | None],
+        fetch_many: Callable[[list[K]], Mapping[K, int]] | None = None,
+    ) -> None:
         super().__init__()
         self._fetch = fetch
+        self._fetch_many = fetch_many
         self._absent: set[K] = set()
         self.written: set[K] = set()
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        """Count an iterable of keys (or add a mapping's counts), reading unknown keys in one go."""
+        if len(args) == 1 and args[0] is not None and not kwargs and not isinstance(args[0], Mapping):
+            keys = list(args[0])
+            if self._fetch_many is not None:
+                wanted = list({k for k in keys if not dict.__contains__(self, k) and k not in self._absent})
+                if wanted:
+                    found = self._fetch_many(wanted)
+                    for k in wanted:
+                        if k in found:
+                            dict.__setitem__(self, k, found[k])
+                        else:
+                            self._absent.add(k)
+            for k in keys:
+                self[k] = self[k] + 1
+            return
+        super().update(*args, **kwargs)
 
     def _has(self, key: K) -> bool:
         if dict.__contains__(self, key):

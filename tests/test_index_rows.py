@@ -62,9 +62,11 @@ def test_lazy_map_fetches_once_and_remembers_what_was_written() -> None:
     m.pop("b")
     assert "b" not in m and m.get("b") is None and asked == ["a", "b"]
     assert m.changed() == {"a", "b", "c"} and m.written == {"b", "c"}
-    counter = LazyCounter({"x": 5}.get)
+    counter = LazyCounter({"x": 5}.get, lambda keys: {k: 5 for k in keys if k == "x"})
     counter.update(["x", "y", "x"])
     assert dict(counter) == {"x": 7, "y": 1} and counter.written == {"x", "y"} and counter["q"] == 0
+    counter.update({"q": 2})
+    assert counter["q"] == 2
     seen = TrackingSet(["s1"])
     seen.add("s2")
     seen.clear()

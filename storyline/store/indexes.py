@@ -163,6 +163,13 @@ def story_source(conn: sqlite3.Connection) -> StorySource | None:
         ).fetchone()
         return None if row is None else (row[0], row[1], row[2], row[3])
 
+    def dfs(terms: list[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for chunk in _chunks(terms):
+            q = f"SELECT term, df FROM story_terms WHERE term IN ({','.join('?' * len(chunk))})"
+            found.update(conn.execute(q, chunk))
+        return found
+
     def postings(term: str) -> set[str] | None:
         found = {r[0] for r in conn.execute("SELECT cluster FROM story_postings WHERE term=?", (term,))}
         return found or None
@@ -176,6 +183,7 @@ def story_source(conn: sqlite3.Connection) -> StorySource | None:
         cluster_of=one("SELECT cluster FROM story_infos WHERE id=?"),
         copies_of=one("SELECT copies FROM story_infos WHERE id=?"),
         df=one("SELECT df FROM story_terms WHERE term=?"),
+        dfs=dfs,
         postings=postings,
     )
 

@@ -117,6 +117,7 @@ class StorySource:
     cluster_of: Callable[[str], str | None]
     copies_of: Callable[[str], str | None]
     df: Callable[[str], int | None]
+    dfs: Callable[[list[str]], dict[str, int]]  # several terms at once (absent ones left out)
     postings: Callable[[str], set[str] | None]
 
 
@@ -163,7 +164,7 @@ def open_index(source: StorySource) -> StoryIndex:
 
     return StoryIndex(
         params=_params(meta["params"]),
-        vocabulary=Vocabulary(meta["n_docs"], LazyCounter(source.df)),
+        vocabulary=Vocabulary(meta["n_docs"], LazyCounter(source.df, source.dfs)),
         clusters=LazyMap(cluster, keys=source.cluster_ids),
         infos=LazyMap(info, keys=source.info_ids, snapshot=_info_json),
         cluster_of=LazyMap(source.cluster_of),
