@@ -35,16 +35,18 @@ class Timers:
 
     def __init__(self) -> None:
         self.seconds: Counter[str] = Counter()
+        self.cpu: Counter[str] = Counter()
         self.calls: Counter[str] = Counter()
         self._undo: list[tuple[Any, str, Any]] = []
 
     def timed(self, fn: Callable[..., Any], key: str) -> Callable[..., Any]:
         def run(*args: Any, **kwargs: Any) -> Any:
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()
             try:
                 return fn(*args, **kwargs)
             finally:
                 self.seconds[key] += time.perf_counter() - t
+                self.cpu[key] += time.process_time() - cpu
                 self.calls[key] += 1
 
         return run
@@ -128,7 +130,9 @@ def add(path: str, extra: Sequence[Article]) -> dict[str, Any]:
     """A later run adding ``extra`` through ``storyline.refresh``; wall seconds per phase."""
     timers = Timers()
     timers.fetches(indexes, "copy_source", ("members", "group", "anchor", "bands"))
-    timers.fetches(indexes, "story_source", ("cluster", "info", "cluster_of", "copies_of", "df", "dfs", "postings"))
+    timers.fetches(
+        indexes, "story_source", ("centroid", "info", "cluster_of", "copies_of", "df", "dfs", "postings")
+    )
     timers.wrap(corpus, "_copy_index", "open")
     timers.wrap(corpus, "_story_index", "open")
     timers.wrap(CopyIndex, "add", "copies_add")
@@ -151,27 +155,14 @@ def add(path: str, extra: Sequence[Article]) -> dict[str, Any]:
             wal = _size(path + "-wal") - wal0
     finally:
         timers.undo()
-    s = timers.seconds
-    place = s["copies_add"] + s["stories_add"] - s["fetch"]
-    out = {
-        "total_s": total,
-        "cpu_s": cpu,
-        "open_s": s["open"],
-        "fetch_s": s["fetch"],
-        "place_s": place,
-        "read_s": s["read"],
-        "analysis_s": s["analysis"],
-        "save_s": s["save"] + s["commit"],
-        "other_s": total
-        - s["open"]
-        - s["copies_add"]
-        - s["stories_add"]
-        - s["read"]
-        - s["analysis"]
-        - s["save"]
-        - s["commit"],
-    }
-    result = {f"store_add{len(extra)}_{k}": round(v, 3) for k, v in out.items()}
+    phases = ("open", "copies_add", "stories_add", "read", "analysis", "save", "commit")
+    result: dict[str, Any] = {}
+    for unit, spent, whole in (("s", timers.seconds, total), ("cpu_s", timers.cpu, cpu)):
+        for phase in phases:
+            result[f"store_add{len(extra)}_{phase}_{unit}"] = round(spent[phase], 3)
+        result[f"store_add{len(extra)}_other_{unit}"] = round(whole - sum(spent[p] for p in phases), 3)
+        result[f"store_add{len(extra)}_total_{unit}"] = round(whole, 3)
+        result[f"store_add{len(extra)}_fetch_{unit}"] = round(spent["fetch"], 3)  # inside the phases above
     result[f"store_add{len(extra)}_fetches"] = timers.calls["fetch"]
     result[f"store_add{len(extra)}_wal_mib"] = round(wal / 2**20, 1)
     return result

@@ -9,7 +9,7 @@ returns the stored value or ``None`` when there is none.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping
 from typing import Any, TypeVar
 
 K = TypeVar("K")
@@ -25,7 +25,7 @@ class LazyMap(dict[K, V]):
     With ``keys`` (every stored key, read up front) membership, ``len`` and iteration need no
     fetch; without, a lookup of an absent key asks the store once. With ``keys``, ``values()`` and
     ``items()`` fetch every stored entry (meant for small maps or whole rebuilds); without, they
-    give what is in memory.
+    give what is in memory; ``keys()`` never reads values.
     """
 
     def __init__(
@@ -139,8 +139,7 @@ class LazyMap(dict[K, V]):
             self._has(key)
 
     def keys(self) -> Any:
-        self._read_all()
-        return dict.keys(self)
+        return KeysView(self)  # membership and iteration without reading values
 
     def values(self) -> Any:
         self._read_all()

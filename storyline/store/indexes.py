@@ -157,11 +157,9 @@ def story_source(conn: sqlite3.Connection) -> StorySource | None:
 
         return fetch
 
-    def cluster(cid: str) -> tuple[str, str, int | None, int | None] | None:
-        row = conn.execute(
-            "SELECT reps, centroid, first, last FROM story_clusters WHERE id=?", (cid,)
-        ).fetchone()
-        return None if row is None else (row[0], row[1], row[2], row[3])
+    def centroid(cid: str) -> tuple[str, bytes, str] | None:
+        row = conn.execute("SELECT keys, weights, norms FROM story_clusters WHERE id=?", (cid,)).fetchone()
+        return None if row is None else (row[0], bytes(row[1]), row[2])
 
     def dfs(terms: list[str]) -> dict[str, int]:
         found: dict[str, int] = {}
@@ -176,9 +174,9 @@ def story_source(conn: sqlite3.Connection) -> StorySource | None:
 
     return StorySource(
         meta=json.dumps(meta),
-        cluster_ids=[r[0] for r in conn.execute("SELECT id FROM story_clusters")],
+        clusters=[tuple(r) for r in conn.execute("SELECT id, reps, first, last FROM story_clusters")],
         info_ids=[r[0] for r in conn.execute("SELECT id FROM story_infos")],
-        cluster=cluster,
+        centroid=centroid,
         info=one("SELECT data FROM story_infos WHERE id=?"),
         cluster_of=one("SELECT cluster FROM story_infos WHERE id=?"),
         copies_of=one("SELECT copies FROM story_infos WHERE id=?"),
@@ -194,14 +192,15 @@ def write_stories(c: sqlite3.Connection, ch: StoryChanges) -> None:
         for table in ("story_clusters", "story_postings", "story_infos", "story_terms"):
             c.execute(f"DELETE FROM {table}")
         postings: Iterable[tuple[str, str]] = sorted(
-            (term, row[0]) for row in ch.clusters for term in json.loads(row[5])
+            (term, row[0]) for row in ch.clusters for term in json.loads(row[4])
         )
         c.executemany("INSERT OR IGNORE INTO story_postings (term, cluster) VALUES (?,?)", postings)
     else:
         _update_postings(c, ch)
     c.executemany("DELETE FROM story_clusters WHERE id=?", [(cid,) for cid in ch.gone_clusters])
     c.executemany(
-        "INSERT OR REPLACE INTO story_clusters (id, reps, centroid, first, last, terms) VALUES (?,?,?,?,?,?)",
+        "INSERT OR REPLACE INTO story_clusters (id, reps, first, last, terms, keys, weights, norms) "
+        "VALUES (?,?,?,?,?,?,?,?)",
         ch.clusters,
     )
     c.executemany(
@@ -216,7 +215,7 @@ def write_stories(c: sqlite3.Connection, ch: StoryChanges) -> None:
 
 def _update_postings(c: sqlite3.Connection, ch: StoryChanges) -> None:
     """Posting rows follow each changed cluster's indexed terms: drop the old, add the new."""
-    new = {row[0]: set(json.loads(row[5])) for row in ch.clusters}
+    new = {row[0]: set(json.loads(row[4])) for row in ch.clusters}
     new.update((cid, set()) for cid in ch.gone_clusters)
     old: dict[str, set[str]] = {}
     for chunk in _chunks(sorted(new)):

@@ -114,10 +114,12 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE TABLE story_clusters (
             id TEXT PRIMARY KEY,
             reps TEXT NOT NULL,
-            centroid TEXT NOT NULL,
             first INTEGER,
             last INTEGER,
-            terms TEXT NOT NULL
+            terms TEXT NOT NULL,
+            keys TEXT NOT NULL,
+            weights BLOB NOT NULL,
+            norms TEXT NOT NULL
         );
         CREATE TABLE story_postings (
             term TEXT NOT NULL,

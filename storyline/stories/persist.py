@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -102,7 +103,9 @@ def _params(raw: dict[str, Any]) -> StoryParams:
 
 # ---------------------------------------------------------------------------------------- as rows
 
-ClusterRow = tuple[str, str, str, int | None, int | None, str]  # id, reps, centroid, first, last, terms
+# id, reps, first, last, posting terms, centroid keys (JSON), centroid weights (float64), norms (JSON)
+ClusterRow = tuple[str, str, int | None, int | None, str, str, bytes, str]
+Centroid = tuple[str, bytes, str]  # keys, weights, norms as in a ClusterRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +113,9 @@ class StorySource:
     """A persisted story index as a store offers it: ids up front, the rest fetched on demand."""
 
     meta: str  # JSON: format, params, n_docs, storyline_of, links, dirty
-    cluster_ids: list[str]
+    clusters: list[tuple[str, str, int | None, int | None]]  # id, reps (JSON), first, last
     info_ids: list[str]
-    cluster: Callable[[str], tuple[str, str, int | None, int | None] | None]  # reps, centroid, first, last
+    centroid: Callable[[str], Centroid | None]
     info: Callable[[str], str | None]
     cluster_of: Callable[[str], str | None]
     copies_of: Callable[[str], str | None]
@@ -127,7 +130,7 @@ class StoryChanges:
 
     everything: bool
     meta: str
-    clusters: tuple[ClusterRow, ...]  # new or changed; ``terms`` are the posting terms
+    clusters: tuple[ClusterRow, ...]  # new or changed
     gone_clusters: tuple[str, ...]
     infos: tuple[tuple[str, str], ...]
     cluster_of: tuple[tuple[str, str], ...]
@@ -145,15 +148,6 @@ def open_index(source: StorySource) -> StoryIndex:
             f"the saved story index is not in format {ROWS_FORMAT}", hint="rebuild it from the articles"
         )
 
-    def cluster(cid: str) -> Cluster | None:
-        row = source.cluster(cid)
-        if row is None:
-            return None
-        reps, centroid, first, last = row
-        found = Cluster(id=cid, reps=json.loads(reps), centroid=json.loads(centroid), first=first, last=last)
-        found.norms = _norms(found)
-        return found
-
     def info(aid: str) -> ArticleInfo | None:
         raw = source.info(aid)
         return None if raw is None else ArticleInfo(*json.loads(raw))
@@ -165,7 +159,10 @@ def open_index(source: StorySource) -> StoryIndex:
     return StoryIndex(
         params=_params(meta["params"]),
         vocabulary=Vocabulary(meta["n_docs"], LazyCounter(source.df, source.dfs)),
-        clusters=LazyMap(cluster, keys=source.cluster_ids),
+        clusters={
+            cid: _StoredCluster(cid, json.loads(reps), first, last, source.centroid)
+            for cid, reps, first, last in source.clusters
+        },
         infos=LazyMap(info, keys=source.info_ids, snapshot=_info_json),
         cluster_of=LazyMap(source.cluster_of),
         copies_of=LazyMap(copies, snapshot=tuple),
@@ -174,6 +171,57 @@ def open_index(source: StorySource) -> StoryIndex:
         links={cid: set(others) for cid, others in meta["links"].items()},
         dirty=TrackingSet(meta["dirty"]),
     )
+
+
+class _StoredCluster(Cluster):
+    """A stored cluster: members and dates read up front (candidate stories are filtered by date),
+    the centroid and its norms read when a similarity needs them."""
+
+    __slots__ = ("_fetch",)
+
+    def __init__(
+        self,
+        cid: str,
+        reps: list[str],
+        first: int | None,
+        last: int | None,
+        fetch: Callable[[str], Centroid | None],
+    ) -> None:
+        super().__init__(id=cid, reps=reps, first=first, last=last)
+        self._fetch: Callable[[str], Centroid | None] | None = fetch
+
+    def _read(self) -> None:
+        fetch, self._fetch = self._fetch, None
+        if fetch is not None:
+            row = fetch(self.id)
+            if row is None:
+                raise StoreError(f"story {self.id} has no stored centroid", hint="rebuild the index")
+            keys, weights, norms = row
+            _CENTROID.__set__(self, dict(zip(json.loads(keys), array("d", weights), strict=True)))
+            _NORMS.__set__(self, json.loads(norms))
+
+    @property
+    def centroid(self) -> dict[str, float]:
+        self._read()
+        return _CENTROID.__get__(self, Cluster)  # type: ignore[no-any-return]
+
+    @centroid.setter
+    def centroid(self, value: dict[str, float]) -> None:
+        self._fetch = None
+        _CENTROID.__set__(self, value)
+
+    @property
+    def norms(self) -> dict[str, float]:
+        self._read()
+        return _NORMS.__get__(self, Cluster)  # type: ignore[no-any-return]
+
+    @norms.setter
+    def norms(self, value: dict[str, float]) -> None:
+        _NORMS.__set__(self, value)
+
+
+_CENTROID: Any = Cluster.__dict__["centroid"]
+_NORMS: Any = Cluster.__dict__["norms"]
 
 
 def changes(index: StoryIndex) -> StoryChanges:
@@ -228,11 +276,15 @@ def _info_json(info: ArticleInfo) -> str:
 
 
 def _cluster_row(cluster: Cluster) -> ClusterRow:
+    """A cluster as a row; the centroid keeps its key order (sums over it depend on the order)."""
+    centroid = cluster.centroid
     return (
         cluster.id,
         _json(cluster.reps),
-        _json(cluster.centroid),
         cluster.first,
         cluster.last,
         _json(cluster.indexed_terms()),
+        _json(list(centroid)),
+        array("d", centroid.values()).tobytes(),
+        _json(_norms(cluster)),
     )

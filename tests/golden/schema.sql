@@ -96,10 +96,12 @@ CREATE TABLE story_articles (
 CREATE TABLE story_clusters (
             id TEXT PRIMARY KEY,
             reps TEXT NOT NULL,
-            centroid TEXT NOT NULL,
             first INTEGER,
             last INTEGER,
-            terms TEXT NOT NULL
+            terms TEXT NOT NULL,
+            keys TEXT NOT NULL,
+            weights BLOB NOT NULL,
+            norms TEXT NOT NULL
         );
 CREATE TABLE story_infos (
             id TEXT PRIMARY KEY,
