@@ -21,6 +21,9 @@ from storyline.store import Store, indexes
 
 Progress = Callable[[str, int, int | None], None]
 ANALYSIS_STATE = "analysis.version"
+# the indexes as whole blobs, as stores before migration 0002 kept them: read once, then saved as rows
+LEGACY_COPY_STATE = "copies.index"
+LEGACY_STORY_STATE = "stories.index"
 CHUNK = 2000
 
 
@@ -92,6 +95,7 @@ def refresh(store: Store, *, progress: Progress, full: bool = False) -> None:
         indexes.write_copies(c, copy_changes)
         indexes.write_stories(c, stories.persist.changes(sindex))
         store.put_state(c, ANALYSIS_STATE, version)
+        c.execute("DELETE FROM state WHERE name IN (?, ?)", (LEGACY_COPY_STATE, LEGACY_STORY_STATE))
 
 
 def _groups_of(cindex: copies.CopyIndex, ids: Iterable[str]) -> list[CopyGroup]:
@@ -144,6 +148,12 @@ def _copy_index(store: Store, full: bool) -> copies.CopyIndex:
     source = None if full else indexes.copy_source(store.conn)
     if source is not None:
         return copies.CopyIndex.restore(source, loader=loader)
+    legacy = None if full else store.get_state(LEGACY_COPY_STATE)
+    if legacy is not None:
+        try:
+            return copies.CopyIndex.from_bytes(legacy, loader=loader)
+        except StoreError:
+            pass
     return copies.CopyIndex(loader=loader)  # none stored, or in another format: rebuild
 
 
@@ -152,6 +162,12 @@ def _story_index(store: Store, full: bool) -> tuple[stories.StoryIndex, bool]:
     if source is not None:
         try:
             return stories.persist.open_index(source), False
+        except StoreError:
+            pass
+    legacy = None if full or source is not None else store.get_state(LEGACY_STORY_STATE)
+    if legacy is not None:
+        try:
+            return stories.StoryIndex.from_bytes(legacy), False
         except StoreError:
             pass
     return stories.StoryIndex(), True

@@ -226,3 +226,46 @@ def test_run_killed_while_saving_the_indexes_leaves_the_previous_store(
         # the same stories, groups and index rows as without the kill (the copy groups' member
         # details differ only by the date the killed run had already inferred for an undated copy)
         assert state(s) == wanted
+
+
+def test_a_store_with_the_older_whole_blobs_is_converted_without_a_rebuild(
+    tmp_path: Path, db_path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import refresh
+
+    clean = str(tmp_path / "clean.db")
+    with Store(clean) as s:
+        pipeline.analyze(_demo(FIRST), s)
+        pipeline.analyze(_demo(LATER), s)
+        wanted = _results(s)
+    with Store(db_path) as s:
+        pipeline.analyze(_demo(FIRST), s)
+        articles = s.articles([*s.article_ids()])
+        by_id = {a.id: a for a in articles}
+        cindex = CopyIndex(loader=lambda ids: {i: by_id[i] for i in ids})
+        cindex.add(articles)  # the state the first run left, as the whole blobs older stores keep
+        sindex = StoryIndex()
+        sindex.add(articles, cindex.groups())
+        sindex.stories()
+        with s.transaction() as c:
+            for table in TABLES:
+                c.execute(f"DELETE FROM {table}")
+            c.execute("DELETE FROM state WHERE name IN (?, ?)", (indexes.COPY_META, indexes.STORY_META))
+            s.put_state(c, refresh.LEGACY_COPY_STATE, cindex.to_bytes())
+            s.put_state(c, refresh.LEGACY_STORY_STATE, sindex.to_bytes())
+        opened: list[tuple[int, bool]] = []
+        original = refresh._story_index
+
+        def spy(store: Store, full: bool) -> tuple[StoryIndex, bool]:
+            index, fresh = original(store, full)
+            opened.append((len(index.infos), fresh))
+            return index, fresh
+
+        monkeypatch.setattr(refresh, "_story_index", spy)
+        pipeline.analyze(_demo(LATER), s)  # reads the blobs, places the new articles, saves rows
+        assert opened == [(len(articles), False)]  # the blob's index, not a rebuild
+        assert _results(s) == wanted
+        assert (
+            s.get_state(refresh.LEGACY_COPY_STATE) is None and s.get_state(refresh.LEGACY_STORY_STATE) is None
+        )
+        assert s.conn.execute("SELECT count(*) FROM copy_rows").fetchone()[0] == s.count("articles")

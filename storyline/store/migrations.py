@@ -136,7 +136,6 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             term TEXT PRIMARY KEY,
             df INTEGER NOT NULL
         ) WITHOUT ROWID;
-        DELETE FROM state WHERE name IN ('copies.index', 'stories.index');
         """,
     ),
 )
