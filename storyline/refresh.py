@@ -40,7 +40,8 @@ def refresh(store: Store, *, progress: Progress, full: bool = False) -> None:
     dirty = _refresh_annotations(store, progress)
     cindex = _copy_index(store, full)
     full = full or len(cindex) == 0  # copy groups rebuilt (new index format): place stories afresh
-    new_ids = [i for i in store.article_ids() if i not in cindex]
+    stored_ids = store.article_ids()
+    new_ids = [i for i in stored_ids if i not in cindex]
     for n, chunk in enumerate(_chunks(new_ids, CHUNK)):
         progress("copies", n * CHUNK + len(chunk), len(new_ids))
         cindex.add(store.articles(chunk))
@@ -48,7 +49,7 @@ def refresh(store: Store, *, progress: Progress, full: bool = False) -> None:
     whole = full or fresh_index  # every story is placed again and compared with the stored ones
     groups = cindex.groups() if whole else _groups_of(cindex, new_ids)
     dirty |= set(new_ids) | _infer_published(store, groups)
-    unplaced = [i for i in store.article_ids() if i not in sindex.infos]
+    unplaced = [i for i in stored_ids if i not in sindex.infos]
     for n, chunk in enumerate(_chunks(unplaced, CHUNK)):
         progress("stories", n * CHUNK + len(chunk), len(unplaced))
         sindex.add(store.articles(chunk), groups)

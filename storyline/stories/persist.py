@@ -188,12 +188,12 @@ class _StoredCluster(Cluster):
         fetch: Callable[[str], Centroid | None],
     ) -> None:
         super().__init__(id=cid, reps=reps, first=first, last=last)
-        self._fetch: Callable[[str], Centroid | None] | None = fetch
+        self._fetch: Callable[[], Centroid | None] | None = lambda: fetch(cid)  # the stored id, if renamed
 
     def _read(self) -> None:
         fetch, self._fetch = self._fetch, None
         if fetch is not None:
-            row = fetch(self.id)
+            row = fetch()
             if row is None:
                 raise StoreError(f"story {self.id} has no stored centroid", hint="rebuild the index")
             keys, weights, norms = row
