@@ -17,9 +17,11 @@ copy index in loader mode (texts stay in the caller's store, here a dict) fed in
 ``--batch``, then the story index fed the same chunks with the copy groups. Reported per stage:
 wall and CPU time, RSS growth after the stage (what its index keeps) and peak RSS during the stage
 (VmHWM, reset with /proc/self/clear_refs before each stage; the generated corpus itself is in the
-baseline). Then the incremental step as a later run does it: load both persisted indexes
-(``from_bytes``), add 100 new articles, read all copy groups and stories, and persist again
-(``to_bytes``).
+baseline). Then the incremental step as a later run does it, through the real store
+(bench/scale_store.py): the state of the first ``size`` articles is written to a temporary SQLite
+store (articles with empty annotations, stories, copy groups, both indexes as rows), 100 new
+articles are stored, and ``storyline.refresh.refresh`` runs with timers per phase (open the
+indexes, fetch rows on demand, place, read back changed stories, per-story analysis, save).
 """
 
 from __future__ import annotations
@@ -30,11 +32,13 @@ import json
 import random
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import scale_store
 from copies_corpus import DATA, Generator, bases
 from copies_scale import Synth, _as_base
 
@@ -116,7 +120,9 @@ class Stage:
         }
 
 
-def one(size: int, batch: int, seed: int, per_day: int, stories_too: bool = True) -> dict[str, Any]:
+def one(
+    size: int, batch: int, seed: int, per_day: int, stories_too: bool = True, db_dir: str | None = None
+) -> dict[str, Any]:
     with Stage() as gen_stage:
         articles = corpus(size + 100, seed, per_day)
     store = {a.id: a for a in articles}
@@ -154,33 +160,17 @@ def one(size: int, batch: int, seed: int, per_day: int, stories_too: bool = True
     out.update(save_stage.row("persist"))
     out["copies_state_mib"] = round(len(cblob) / 2**20, 1)
     out["stories_state_mib"] = round(len(sblob) / 2**20, 1)
-    del cindex, sindex
+    del cblob, sblob
 
-    # a later run: load the persisted state, add 100 articles, read everything, persist again
-    times: dict[str, float] = {}
-    with Stage() as inc_stage:
-        t = time.perf_counter()
-        cindex = CopyIndex.from_bytes(cblob, loader=loader)
-        sindex = StoryIndex.from_bytes(sblob)
-        times["load"] = time.perf_counter() - t
-        t = time.perf_counter()
-        touched = cindex.add(extra)
-        groups = cindex.groups()
-        times["copies_add"] = time.perf_counter() - t
-        t = time.perf_counter()
-        placed = sindex.add(extra, groups)
-        times["stories_add"] = time.perf_counter() - t
-        t = time.perf_counter()
-        previous = stories
-        stories, storylines = sindex.stories(previous)
-        times["stories_read"] = time.perf_counter() - t
-        t = time.perf_counter()
-        cblob, sblob = cindex.to_bytes(), sindex.to_bytes()
-        times["save"] = time.perf_counter() - t
-    out.update(inc_stage.row("add100"))
-    out.update({f"add100_{k}_s": round(v, 3) for k, v in times.items()})
-    out["add100_touched_groups"] = len(touched)
-    out["add100_touched_stories"] = len(placed)
+    # a later run through the real store: seed a store with this state, add 100 articles with refresh
+    with tempfile.TemporaryDirectory(dir=db_dir) as tmp:
+        path = str(Path(tmp) / "scale.db")
+        out.update(scale_store.seed(path, main, cindex, sindex, stories, storylines, groups))
+        del cindex, sindex
+        with Stage() as inc_stage:
+            out.update(scale_store.add(path, extra))
+        out.update(inc_stage.row("store_add100"))
+        out["store_after_mib"] = round(Path(path).stat().st_size / 2**20, 1)
     out["peak_rss_mib"] = _mib(_status("VmHWM"))
     return out
 
@@ -221,6 +211,9 @@ def main() -> int:
     parser.add_argument(
         "--jsonl", metavar="PATH", help="write --sizes[0] generated articles as JSONL and stop"
     )
+    parser.add_argument(
+        "--db-dir", help="where the temporary store of the incremental step goes (default: /tmp)"
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not (DATA / "polnear").is_dir():
@@ -239,7 +232,9 @@ def main() -> int:
                 fh.write(json.dumps(record) + "\n")
         return 0
     if args.one:
-        print(json.dumps(one(args.one, args.batch, args.seed, args.per_day, not args.copies_only)))
+        print(
+            json.dumps(one(args.one, args.batch, args.seed, args.per_day, not args.copies_only, args.db_dir))
+        )
         return 0
     started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     stages = "copies" if args.copies_only else "copies+stories"
@@ -251,6 +246,7 @@ def main() -> int:
         cmd = [sys.executable, __file__, "--one", str(size), "--batch", str(args.batch),
                "--seed", str(args.seed), "--per-day", str(args.per_day)]  # fmt: skip
         cmd += ["--copies-only"] if args.copies_only else []
+        cmd += ["--db-dir", args.db_dir] if args.db_dir else []
         done = subprocess.run(cmd, check=False, capture_output=True, text=True)
         if done.returncode != 0:
             print(f"size {size} failed:\n{done.stderr[-3000:]}", flush=True)

@@ -17,12 +17,13 @@ from storyline import analysis, copies, nlp, stories, temporal
 from storyline.errors import StoreError
 from storyline.pipeline import BATCH, annotation_version, safe_annotate
 from storyline.records import Article, CopyGroup, Story
-from storyline.store import Store
+from storyline.store import Store, indexes
 
 Progress = Callable[[str, int, int | None], None]
-COPY_STATE = "copies.index"
-STORY_STATE = "stories.index"
 ANALYSIS_STATE = "analysis.version"
+# the indexes as whole blobs, as stores before migration 0002 kept them: read once, then saved as rows
+LEGACY_COPY_STATE = "copies.index"
+LEGACY_STORY_STATE = "stories.index"
 CHUNK = 2000
 
 
@@ -39,37 +40,75 @@ def refresh(store: Store, *, progress: Progress, full: bool = False) -> None:
     dirty = _refresh_annotations(store, progress)
     cindex = _copy_index(store, full)
     full = full or len(cindex) == 0  # copy groups rebuilt (new index format): place stories afresh
-    new_ids = [i for i in store.article_ids() if i not in cindex]
+    stored_ids = store.article_ids()
+    new_ids = [i for i in stored_ids if i not in cindex]
     for n, chunk in enumerate(_chunks(new_ids, CHUNK)):
         progress("copies", n * CHUNK + len(chunk), len(new_ids))
         cindex.add(store.articles(chunk))
-    groups = cindex.groups()
-    dirty |= set(new_ids) | _infer_published(store, groups)
-    previous = store.stories()
     sindex, fresh_index = _story_index(store, full)
-    unplaced = [i for i in store.article_ids() if i not in sindex.infos]
+    whole = full or fresh_index  # every story is placed again and compared with the stored ones
+    groups = cindex.groups() if whole else _groups_of(cindex, new_ids)
+    dirty |= set(new_ids) | _infer_published(store, groups)
+    unplaced = [i for i in stored_ids if i not in sindex.infos]
     for n, chunk in enumerate(_chunks(unplaced, CHUNK)):
         progress("stories", n * CHUNK + len(chunk), len(unplaced))
         sindex.add(store.articles(chunk), groups)
-    if fresh_index and previous:
-        sindex.adopt_ids(previous)
-    story_list, storylines = sindex.stories(previous)
-    before = {s.id: set(s.articles) for s in previous}
     version = analysis_version().encode()
-    full = full or store.get_state(ANALYSIS_STATE) != version  # analysis code changed: redo every story
-    todo = [s for s in story_list if full or before.get(s.id) != set(s.articles) or dirty & set(s.articles)]
+    redo = full or store.get_state(ANALYSIS_STATE) != version  # analysis code changed: every story
+    if whole:
+        previous = store.stories()
+        if fresh_index and previous:
+            sindex.adopt_ids(previous)
+        built, storylines = sindex.stories(previous)
+        story_list = list(built)
+        stored = {s.id: s for s in previous}
+        vanished = set(stored) - {s.id for s in story_list}
+        gone_lines = store.derived_ids("storyline") - {line.id for line in storylines}
+        candidates: Sequence[Story] = story_list
+    else:
+        update = stories.update_stories(sindex, store.stories_by_id)
+        story_list, storylines, vanished = list(update.stories), update.storylines, set(update.gone)
+        gone_lines = set(update.gone_storylines)
+        stored = store.stories_by_id([s.id for s in story_list])
+        rebuilt = {s.id for s in story_list}
+        kept = store.story_ids_of(dirty) - rebuilt - vanished  # unchanged stories with re-read articles
+        candidates = story_list + list(store.stories_by_id(kept).values())
+        if redo:
+            candidates = story_list + [s for s in store.stories() if s.id not in rebuilt | vanished]
+    before = {s.id: set(s.articles) for s in stored.values()}
+    todo = [s for s in candidates if redo or before.get(s.id) != set(s.articles) or dirty & set(s.articles)]
     results = []
     for n, story in enumerate(todo, 1):
-        results.append(analyze_story(store, story, groups))
+        results.append(analyze_story(store, story, _related(cindex, story, groups if whole else None)))
         progress("analysing stories", n, len(todo))
-    vanished = set(before) - {s.id for s in story_list}
+    copy_changes = cindex.changes()
+    if copy_changes.everything:
+        changed_groups, gone_groups = cindex.groups(), store.derived_ids("copy") - {g.id for g in groups}
+    else:
+        changed_groups, gone_groups = copy_changes.changed_groups, set(copy_changes.gone_groups)
     with store.transaction() as c:
-        stored = {s.id: s for s in previous}
         changed = [s for s in story_list if stored.get(s.id) != s]
-        store.write_results(c, changed, storylines, groups, {r.story: r.rows for r in results}, vanished)
-        store.put_state(c, COPY_STATE, cindex.to_bytes())
-        store.put_state(c, STORY_STATE, sindex.to_bytes())
+        per_story = {r.story: r.rows for r in results}
+        store.write_results(
+            c, changed, storylines, changed_groups, per_story, vanished,
+            gone_storylines=gone_lines, gone_copies=gone_groups,
+        )  # fmt: skip
+        indexes.write_copies(c, copy_changes)
+        indexes.write_stories(c, stories.persist.changes(sindex))
         store.put_state(c, ANALYSIS_STATE, version)
+        c.execute("DELETE FROM state WHERE name IN (?, ?)", (LEGACY_COPY_STATE, LEGACY_STORY_STATE))
+
+
+def _groups_of(cindex: copies.CopyIndex, ids: Iterable[str]) -> list[CopyGroup]:
+    """The copy groups holding any of ``ids``, by id."""
+    found = {g.id: g for i in ids if (g := cindex.group_of(i)) is not None}
+    return [found[k] for k in sorted(found)]
+
+
+def _related(cindex: copies.CopyIndex, story: Story, groups: Sequence[CopyGroup] | None) -> list[CopyGroup]:
+    if groups is not None:
+        return list(groups)
+    return _groups_of(cindex, story.articles)
 
 
 def analysis_version() -> str:
@@ -107,20 +146,29 @@ def _copy_index(store: Store, full: bool) -> copies.CopyIndex:
     def loader(ids: Sequence[str]) -> Mapping[str, Article]:
         return {a.id: a for a in store.articles(ids)}
 
-    data = None if full else store.get_state(COPY_STATE)
-    if data is not None:
+    source = None if full else indexes.copy_source(store.conn)
+    if source is not None:
+        return copies.CopyIndex.restore(source, loader=loader)
+    legacy = None if full else store.get_state(LEGACY_COPY_STATE)
+    if legacy is not None:
         try:
-            return copies.CopyIndex.from_bytes(data, loader=loader)
+            return copies.CopyIndex.from_bytes(legacy, loader=loader)
         except StoreError:
-            pass  # unreadable or from another version: rebuild from the articles
-    return copies.CopyIndex(loader=loader)
+            pass
+    return copies.CopyIndex(loader=loader)  # none stored, or in another format: rebuild
 
 
 def _story_index(store: Store, full: bool) -> tuple[stories.StoryIndex, bool]:
-    data = None if full else store.get_state(STORY_STATE)
-    if data is not None:
+    source = None if full else indexes.story_source(store.conn)
+    if source is not None:
         try:
-            return stories.StoryIndex.from_bytes(data), False
+            return stories.persist.open_index(source), False
+        except StoreError:
+            pass
+    legacy = None if full or source is not None else store.get_state(LEGACY_STORY_STATE)
+    if legacy is not None:
+        try:
+            return stories.StoryIndex.from_bytes(legacy), False
         except StoreError:
             pass
     return stories.StoryIndex(), True

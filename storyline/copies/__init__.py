@@ -7,6 +7,13 @@ does the same incrementally and can be persisted between runs.
 
 from __future__ import annotations
 
-from storyline.copies.index import ArticleLoader, CopyIndex, IndexParams, find_copies
+from storyline.copies.index import (
+    ArticleLoader,
+    CopyChanges,
+    CopyIndex,
+    CopySource,
+    IndexParams,
+    find_copies,
+)
 
-__all__ = ["ArticleLoader", "CopyIndex", "IndexParams", "find_copies"]
+__all__ = ["ArticleLoader", "CopyChanges", "CopyIndex", "CopySource", "IndexParams", "find_copies"]

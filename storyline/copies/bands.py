@@ -8,6 +8,7 @@ loop over the corpus); finding the documents that share a band key is a binary s
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -15,12 +16,20 @@ import numpy.typing as npt
 from storyline.copies.fingerprint import U64
 
 I64 = npt.NDArray[np.int64]
+# (band, keys) -> for each key stored in that band, its rows in ascending order (at most ``cap``)
+BandLookup = Callable[[int, Sequence[int], int], Mapping[int, Sequence[int]]]
 
 
 class BandTable:
-    """Sorted band keys -> document rows, for ``bands`` bands."""
+    """Sorted band keys -> document rows, for ``bands`` bands.
 
-    def __init__(self, bands: int) -> None:
+    With ``lookup``, the table holds only the documents added since it was opened; earlier ones
+    are in a store, asked per band for the keys of the new documents (their rows are all older).
+    """
+
+    def __init__(self, bands: int, lookup: BandLookup | None = None) -> None:
+        self.bands = bands
+        self.lookup = lookup
         self.keys: list[U64] = [np.empty(0, dtype=np.uint64) for _ in range(bands)]
         self.rows: list[npt.NDArray[np.int32]] = [np.empty(0, dtype=np.int32) for _ in range(bands)]
 
@@ -45,7 +54,20 @@ class BandTable:
         for j in range(len(self.keys)):
             left = np.searchsorted(self.keys[j], keys[:, j], side="left")
             right = np.searchsorted(self.keys[j], keys[:, j], side="right")
+            if self.lookup is not None:
+                signed = keys[:, j].view(np.int64).tolist()
+                stored = self.lookup(j, sorted(set(signed)), cap)
+                for i, key in enumerate(signed):
+                    old = stored.get(key)
+                    if old:
+                        start = int(left[i])
+                        found[i].update(old[:cap])
+                        found[i].update(
+                            self.rows[j][start : min(int(right[i]), start + cap - len(old))].tolist()
+                        )
             for i in np.flatnonzero(right - left > 1).tolist():
+                if self.lookup is not None and stored.get(signed[i]):
+                    continue
                 start = int(left[i])
                 found[i].update(self.rows[j][start : min(int(right[i]), start + cap)].tolist())
         for i, row in enumerate(rows.tolist()):

@@ -17,15 +17,17 @@ from typing import Any
 
 import numpy as np
 
-from storyline.copies.bands import BandTable
+from storyline.copies.bands import BandLookup, BandTable
 from storyline.copies.fingerprint import Fingerprint, MinHasher, fingerprint
 from storyline.copies.groups import build_group
 from storyline.copies.verify import MIN_CONTAINMENT, score_pair
 from storyline.errors import NotFoundError, StoreError
+from storyline.lazy import LazyMap
 from storyline.records import Article, CopyGroup
 
 ArticleLoader = Callable[[Sequence[str]], Mapping[str, Article]]
 _FORMAT = "storyline.copies.index/2"
+FORMAT = "storyline.copies.rows/1"  # the layout of the rows written from :meth:`CopyIndex.changes`
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,34 @@ class IndexParams:
     min_containment: float = MIN_CONTAINMENT
 
 
+@dataclass(frozen=True, slots=True)
+class CopySource:
+    """A persisted index as a store offers it: rows read up front, the rest fetched on demand."""
+
+    params: IndexParams
+    ids: list[str]  # article id of each row
+    parents: list[int]  # union-find parent of each row
+    roots: list[int]  # roots of the components of two or more articles
+    members: Callable[[int], list[int] | None]
+    group: Callable[[int], CopyGroup | None]
+    anchor: Callable[[int], tuple[int, int] | None]
+    bands: BandLookup
+
+
+@dataclass(frozen=True, slots=True)
+class CopyChanges:
+    """What to write back: everything (``everything``) or only what a run changed."""
+
+    params: IndexParams
+    everything: bool
+    rows: tuple[tuple[int, str, int], ...]  # (row, article id, parent), new or re-parented
+    groups: tuple[tuple[int, list[int] | None, CopyGroup | None], ...]  # root, members, group; None: gone
+    anchors: tuple[tuple[int, tuple[int, int] | None], ...]  # root -> (shingles, row); None: gone
+    bands: tuple[tuple[int, Any, Any], ...]  # (band, keys as int64, rows) added
+    changed_groups: tuple[CopyGroup, ...]  # copy groups new or changed in this run
+    gone_groups: tuple[str, ...]  # ids of copy groups that no longer exist
+
+
 class CopyIndex:
     """Copy groups over a growing set of articles; persist with ``to_bytes``/``from_bytes``."""
 
@@ -54,9 +84,13 @@ class CopyIndex:
         self._ids: list[str] = []
         self._row: dict[str, int] = {}
         self._parent: list[int] = []
-        self._members: dict[int, list[int]] = {}  # root -> rows, for components of two or more
-        self._groups: dict[int, CopyGroup] = {}  # root -> group
-        self._anchor: dict[int, tuple[int, int]] = {}  # root -> (shingles, row) of its longest member
+        self._members: dict[int, list[int]] = LazyMap(_none)  # root -> rows, components of two or more
+        self._groups: dict[int, CopyGroup] = LazyMap(_none)  # root -> group
+        self._anchor: dict[int, tuple[int, int]] = LazyMap(_none)  # root -> (shingles, row), longest member
+        self._stored = 0  # rows read from a store (restore); later rows are new
+        self._restored = False
+        self._reparented: set[int] = set()
+        self._dropped: set[str] = set()  # ids of groups replaced or merged away in this run
         self._loader = loader
         self._articles: dict[str, Article] | None = None if loader else {}
 
@@ -94,16 +128,64 @@ class CopyIndex:
         row = self._row.get(article_id)
         return None if row is None else self._groups.get(self._find(row))
 
+    def changes(self) -> CopyChanges:
+        """What a store must write to hold this index: everything for an index built here (or read
+        with :meth:`from_bytes`); for a restored one, the rows, groups, anchors and band entries
+        this run changed."""
+        everything = not self._restored
+        rows = (
+            range(len(self._ids))
+            if everything
+            else sorted({*self._reparented, *range(self._stored, len(self._ids))})
+        )
+        if everything:
+            roots: Iterable[int] = sorted({*self._members, *self._groups})
+            anchored: Iterable[int] = sorted(self._anchor)
+        else:
+            roots = sorted(_written(self._members) | _written(self._groups))
+            anchored = sorted(_written(self._anchor))
+        groups = tuple((r, self._members.get(r), self._groups.get(r)) for r in roots)
+        changed = tuple(sorted((g for _, _, g in groups if g is not None), key=lambda g: g.id))
+        kept = {g.id for g in changed}
+        tables = self._tables
+        return CopyChanges(
+            params=self.params,
+            everything=everything,
+            rows=tuple((r, self._ids[r], self._parent[r]) for r in rows),
+            groups=groups,
+            anchors=tuple((r, self._anchor.get(r)) for r in anchored),
+            bands=tuple((j, tables.keys[j].view(np.int64), tables.rows[j]) for j in range(len(tables.keys))),
+            changed_groups=changed,
+            gone_groups=tuple(sorted(self._dropped - kept)),
+        )
+
+    @classmethod
+    def restore(cls, source: CopySource, *, loader: ArticleLoader) -> CopyIndex:
+        """Open an index persisted as rows: ids and parents now, groups, anchors and band
+        buckets when a new article needs them."""
+        index = cls(params=source.params, loader=loader)
+        index._ids, index._parent = source.ids, source.parents
+        index._row = {a: i for i, a in enumerate(source.ids)}
+        index._members = LazyMap(source.members, keys=source.roots)
+        index._groups = LazyMap(source.group, keys=source.roots)
+        index._anchor = LazyMap(source.anchor)
+        index._tables = BandTable(index._tables.bands, lookup=source.bands)
+        index._stored = len(source.ids)
+        index._restored = True
+        return index
+
     def to_bytes(self) -> bytes:
         """Serialise the index (pickle: load only data you wrote yourself)."""
+        if self._restored:
+            raise StoreError("an index restored from rows is saved with changes()")
         state: dict[str, Any] = {
             "format": _FORMAT,
             "params": asdict(self.params),
             "ids": self._ids,
             "parent": self._parent,
-            "members": self._members,
-            "groups": self._groups,
-            "anchor": self._anchor,
+            "members": dict(self._members),
+            "groups": dict(self._groups),
+            "anchor": dict(self._anchor),
             "keys": self._tables.keys,
             "rows": self._tables.rows,
             "articles": self._articles,
@@ -218,8 +300,11 @@ class CopyIndex:
         if len(ma) < len(mb):
             ra, rb, ma, mb = rb, ra, mb, ma
         self._parent[rb] = ra
+        self._reparented.add(rb)
         self._members[ra] = ma + mb
-        self._groups.pop(rb, None)
+        dropped = self._groups.pop(rb, None)
+        if dropped is not None:
+            self._dropped.add(dropped.id)
         anchors = [x for x in (self._anchor.pop(ra, None), self._anchor.pop(rb, None)) if x is not None]
         if anchors:
             self._anchor[ra] = max(anchors, key=lambda x: (x[0], -x[1]))
@@ -230,6 +315,9 @@ class CopyIndex:
         built = []
         for root in roots:
             group = build_group([texts[self._ids[r]] for r in self._members[root]])
+            old = self._groups.get(root)
+            if old is not None:
+                self._dropped.add(old.id)
             self._groups[root] = group
             built.append(group)
         return tuple(sorted(built, key=lambda g: g.id))
@@ -245,6 +333,15 @@ class CopyIndex:
         if missing:
             raise NotFoundError(f"the article loader did not return {missing[0]!r}")
         return texts
+
+
+def _none(key: object) -> None:
+    """The fetch of an index that has no store behind it."""
+    del key
+
+
+def _written(mapping: Mapping[int, Any]) -> set[int]:
+    return set(mapping.written) if isinstance(mapping, LazyMap) else set(mapping)
 
 
 def find_copies(articles: Sequence[Article], *, params: IndexParams | None = None) -> tuple[CopyGroup, ...]:

@@ -274,15 +274,21 @@ class Store:
         copies: Sequence[CopyGroup],
         per_story: dict[str, dict[str, Sequence[Any]]],
         vanished: Iterable[str] = (),
+        *,
+        gone_storylines: Iterable[str] = (),
+        gone_copies: Iterable[str] = (),
     ) -> None:
-        """Write corpus results: the given (new or changed) stories, all storylines and copy groups;
-        the per-story results (entities, quotes, timeline, conflicts, summary) of the stories in
-        ``per_story``; and drop what belonged to ``vanished`` stories. Stories not given stay as
-        stored, so a small addition to a large store writes little."""
-        gone = set(vanished) | set(per_story)
+        """Write corpus results: the given (new or changed) stories, storylines and copy groups; the
+        per-story results (entities, quotes, timeline, conflicts, summary) of the stories in
+        ``per_story``; and drop what belonged to ``vanished`` stories and the ``gone_storylines``
+        and ``gone_copies``. Records not given stay as stored, so a small addition to a large
+        store writes little."""
+        vanished = set(vanished)
+        gone = vanished | set(per_story)
         c.executemany("DELETE FROM derived WHERE story=?", [(s,) for s in gone])
         c.executemany("DELETE FROM stories WHERE id=?", [(s,) for s in vanished])
-        c.execute("DELETE FROM derived WHERE kind IN ('copy', 'storyline')")
+        c.executemany("DELETE FROM derived WHERE kind='storyline' AND id=?", [(i,) for i in gone_storylines])
+        c.executemany("DELETE FROM derived WHERE kind='copy' AND id=?", [(i,) for i in gone_copies])
         for s in stories:
             c.execute(
                 "INSERT OR REPLACE INTO stories (id, title, first, last, storyline, data) VALUES (?,?,?,?,?,?)",
@@ -301,6 +307,28 @@ class Store:
         for story_id, kinds in per_story.items():
             for kind, records in kinds.items():
                 self._insert(c, kind, records, story_id)
+
+    def derived_ids(self, kind: str) -> set[str]:
+        """Ids of the stored corpus-level records (``copy``, ``storyline``) of one kind."""
+        return {
+            r[0] for r in self.conn.execute("SELECT id FROM derived WHERE kind=? AND story IS NULL", (kind,))
+        }
+
+    def stories_by_id(self, ids: Iterable[str]) -> dict[str, Story]:
+        """The stored stories among ``ids`` (absent ids are left out)."""
+        out: dict[str, Story] = {}
+        for chunk in _chunks(sorted(set(ids)), 500):
+            q = f"SELECT id, data FROM stories WHERE id IN ({','.join('?' * len(chunk))})"
+            out.update((r[0], from_dict(Story, json.loads(r[1]))) for r in self.conn.execute(q, chunk))
+        return out
+
+    def story_ids_of(self, article_ids: Iterable[str]) -> set[str]:
+        """Ids of the stored stories holding any of ``article_ids``."""
+        out: set[str] = set()
+        for chunk in _chunks(sorted(set(article_ids)), 500):
+            q = f"SELECT DISTINCT story_id FROM story_articles WHERE article_id IN ({','.join('?' * len(chunk))})"
+            out.update(r[0] for r in self.conn.execute(q, chunk))
+        return out
 
     def _insert(self, c: sqlite3.Connection, kind: str, records: Sequence[Any], story: str | None) -> None:
         rows = [

@@ -87,6 +87,57 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX derived_story ON derived(kind, story);
         """,
     ),
+    (
+        "0002_index_rows",
+        """
+        CREATE TABLE copy_rows (
+            row INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            parent INTEGER NOT NULL
+        );
+        CREATE TABLE copy_groups (
+            root INTEGER PRIMARY KEY,
+            members TEXT NOT NULL,
+            data TEXT
+        );
+        CREATE TABLE copy_anchors (
+            root INTEGER PRIMARY KEY,
+            shingles INTEGER NOT NULL,
+            row INTEGER NOT NULL
+        );
+        CREATE TABLE copy_bands (
+            band INTEGER NOT NULL,
+            key INTEGER NOT NULL,
+            row INTEGER NOT NULL,
+            PRIMARY KEY (band, key, row)
+        ) WITHOUT ROWID;
+        CREATE TABLE story_clusters (
+            id TEXT PRIMARY KEY,
+            reps TEXT NOT NULL,
+            first INTEGER,
+            last INTEGER,
+            terms TEXT NOT NULL,
+            keys TEXT NOT NULL,
+            weights BLOB NOT NULL,
+            norms TEXT NOT NULL
+        );
+        CREATE TABLE story_postings (
+            term TEXT NOT NULL,
+            cluster TEXT NOT NULL,
+            PRIMARY KEY (term, cluster)
+        ) WITHOUT ROWID;
+        CREATE TABLE story_infos (
+            id TEXT PRIMARY KEY,
+            data TEXT NOT NULL,
+            cluster TEXT,
+            copies TEXT
+        );
+        CREATE TABLE story_terms (
+            term TEXT PRIMARY KEY,
+            df INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    ),
 )
 
 

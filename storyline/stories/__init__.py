@@ -9,11 +9,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storyline.records import Article, CopyGroup, Story, Storyline
+from storyline.stories import persist
+from storyline.stories.describe import StoryUpdate, update_stories
 from storyline.stories.index import StoryIndex
 from storyline.stories.params import StoryParams
 from storyline.stories.vectors import FieldWeights
 
-__all__ = ["FieldWeights", "StoryIndex", "StoryParams", "cluster_stories"]
+__all__ = [
+    "FieldWeights",
+    "StoryIndex",
+    "StoryParams",
+    "StoryUpdate",
+    "cluster_stories",
+    "persist",
+    "update_stories",
+]
 
 
 def cluster_stories(

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from storyline.lazy import LazyMap
 from storyline.records import Story, Storyline
 from storyline.stories.clusters import Cluster
 from storyline.stories.info import ArticleInfo
@@ -17,7 +18,7 @@ from storyline.text import short_id
 if TYPE_CHECKING:
     from storyline.stories.index import StoryIndex
 
-__all__ = ["build_stories", "display_terms", "explain"]
+__all__ = ["StoryUpdate", "build_stories", "display_terms", "explain", "update_stories"]
 
 _SHOWN_SHARED = 5
 _STORY_TERMS = 8
@@ -96,17 +97,8 @@ def build_stories(
     index: StoryIndex, previous: Sequence[Story]
 ) -> tuple[tuple[Story, ...], tuple[Storyline, ...]]:
     """Stories ordered by first date, and storylines whose ids persist through ``previous``/the index."""
-    groups = link_stories(index.clusters, index.postings, index.params, index.links, index.dirty)
-    index.dirty.clear()
     earlier = {s.id: s.storyline for s in previous if s.storyline} | index.storyline_of
-    line_of: dict[str, str] = {}
-    used: set[str] = set()
-    for group in groups:
-        votes = Counter(earlier[c] for c in group if c in earlier and earlier[c] not in used)
-        line_id = votes.most_common(1)[0][0] if votes else "l" + short_id(*group[:1])
-        used.add(line_id)
-        line_of.update(dict.fromkeys(group, line_id))
-    index.storyline_of = dict(line_of)
+    groups, line_of = _link(index, earlier)
     copy_rep = {m: rep for rep, others in index.copies_of.items() for m in others}
     before = {s.id: s for s in previous}
     stories = sorted(
@@ -115,6 +107,66 @@ def build_stories(
         key=lambda s: (s.first is None, s.first or "", s.id),
     )  # fmt: skip
     return tuple(stories), _storylines(stories, groups, line_of)
+
+
+def _link(index: StoryIndex, earlier: Mapping[str, str]) -> tuple[list[list[str]], dict[str, str]]:
+    """Storyline groups (re-linking the dirty clusters) and their ids, kept from ``earlier`` by vote."""
+    groups = link_stories(index.clusters, index.postings, index.params, index.links, index.dirty)
+    index.dirty.clear()
+    line_of: dict[str, str] = {}
+    used: set[str] = set()
+    for group in groups:
+        votes = Counter(earlier[c] for c in group if c in earlier and earlier[c] not in used)
+        line_id = votes.most_common(1)[0][0] if votes else "l" + short_id(*group[:1])
+        used.add(line_id)
+        line_of.update(dict.fromkeys(group, line_id))
+    index.storyline_of = dict(line_of)
+    return groups, line_of
+
+
+@dataclass(frozen=True, slots=True)
+class StoryUpdate:
+    """What changed since the index was last read: the records of every story that may have
+    changed (rebuilt, or the stored record when its members did not change), the ids of stories
+    that no longer exist, and the storylines that are new or changed or gone."""
+
+    stories: tuple[Story, ...]
+    gone: tuple[str, ...]
+    storylines: tuple[Storyline, ...]
+    gone_storylines: tuple[str, ...]
+
+
+def update_stories(index: StoryIndex, stored: Callable[[Iterable[str]], Mapping[str, Story]]) -> StoryUpdate:
+    """The same records as :func:`build_stories` with every stored story as ``previous``, for the
+    stories that can have changed only: those whose centroid or members changed (``index.dirty``),
+    whose representatives gained copies, or whose storyline changed. ``stored`` reads stored
+    stories by id; ``index.storyline_of`` must be the one saved with them."""
+    old_line_of = dict(index.storyline_of)
+    dirty = set(index.dirty)
+    copies = index.copies_of.changed() if isinstance(index.copies_of, LazyMap) else set(index.copies_of)
+    groups, line_of = _link(index, old_line_of)
+    relined = {c for c in {*line_of, *old_line_of} if line_of.get(c) != old_line_of.get(c)}
+    maybe = dirty | relined | {index.cluster_of[rep] for rep in copies if rep in index.cluster_of}
+    alive = sorted(c for c in maybe if c in index.clusters)
+    before = stored(alive)
+    copy_rep = {m: rep for c in alive for rep in index.clusters[c].reps for m in index.copies_of.get(rep, ())}
+    built = {}
+    for cid in alive:
+        cluster, line = index.clusters[cid], line_of.get(cid)
+        built[cid] = _reuse(before.get(cid), index, cluster, line) or _story(index, cluster, line, copy_rep)
+    members: dict[str, set[str]] = {}
+    for cid, line in old_line_of.items():
+        members.setdefault(line, set()).add(cid)
+    affected = [g for g in groups if built.keys() & set(g) or members.get(line_of[g[0]]) != set(g)]
+    others = stored({c for g in affected for c in g} - built.keys())
+    lines = _storylines([*built.values(), *others.values()], affected, line_of)
+    stories = sorted(built.values(), key=lambda s: (s.first is None, s.first or "", s.id))
+    return StoryUpdate(
+        stories=tuple(stories),
+        gone=tuple(sorted(c for c in maybe if c not in index.clusters)),
+        storylines=lines,
+        gone_storylines=tuple(sorted(set(old_line_of.values()) - set(line_of.values()))),
+    )
 
 
 def _storylines(

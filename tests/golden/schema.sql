@@ -24,6 +24,27 @@ CREATE TABLE articles (
             run_id INTEGER REFERENCES runs(id),
             added_at TEXT NOT NULL
         );
+CREATE TABLE copy_anchors (
+            root INTEGER PRIMARY KEY,
+            shingles INTEGER NOT NULL,
+            row INTEGER NOT NULL
+        );
+CREATE TABLE copy_bands (
+            band INTEGER NOT NULL,
+            key INTEGER NOT NULL,
+            row INTEGER NOT NULL,
+            PRIMARY KEY (band, key, row)
+        ) WITHOUT ROWID;
+CREATE TABLE copy_groups (
+            root INTEGER PRIMARY KEY,
+            members TEXT NOT NULL,
+            data TEXT
+        );
+CREATE TABLE copy_rows (
+            row INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            parent INTEGER NOT NULL
+        );
 CREATE TABLE derived (
             kind TEXT NOT NULL,
             id TEXT NOT NULL,
@@ -72,6 +93,31 @@ CREATE TABLE story_articles (
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             PRIMARY KEY (story_id, article_id)
         );
+CREATE TABLE story_clusters (
+            id TEXT PRIMARY KEY,
+            reps TEXT NOT NULL,
+            first INTEGER,
+            last INTEGER,
+            terms TEXT NOT NULL,
+            keys TEXT NOT NULL,
+            weights BLOB NOT NULL,
+            norms TEXT NOT NULL
+        );
+CREATE TABLE story_infos (
+            id TEXT PRIMARY KEY,
+            data TEXT NOT NULL,
+            cluster TEXT,
+            copies TEXT
+        );
+CREATE TABLE story_postings (
+            term TEXT NOT NULL,
+            cluster TEXT NOT NULL,
+            PRIMARY KEY (term, cluster)
+        ) WITHOUT ROWID;
+CREATE TABLE story_terms (
+            term TEXT PRIMARY KEY,
+            df INTEGER NOT NULL
+        ) WITHOUT ROWID;
 CREATE INDEX articles_content_hash ON articles(content_hash);
 CREATE INDEX articles_published ON articles(published);
 CREATE INDEX derived_story ON derived(kind, story);
