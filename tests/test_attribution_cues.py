@@ -175,3 +175,15 @@ def test_a_passive_cue_with_an_agent_reports_its_subject() -> None:
     assert contents(text) == [("The harbour plan", "criticized", "the fishermen's union")]
     assert listed(text) == []
     assert contents("The harbour report was released on Monday.") == []
+
+
+def test_hope_without_that_reports_its_clause() -> None:
+    assert contents("Lindqvist hopes the talks will succeed.") == [
+        ("the talks will succeed", "hopes", "Lindqvist")
+    ]
+
+
+def test_a_stance_of_an_unresolved_relative_pronoun_is_not_listed() -> None:
+    text = "Troops are pouring into the port, alarming towns which fear they could be used for an attack."
+    assert ("they could be used for an attack", "fear", "which") in contents(text)
+    assert all("attack" not in q for q, _ in listed(text))

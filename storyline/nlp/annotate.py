@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _TERM_WORDS = 3
+_RELATIVES = frozenset({"which", "who", "that"})
 
 
 def annotate_doc(article: Article, doc: Doc) -> Annotations:
@@ -58,6 +59,8 @@ def _worth_listing(text: str, mentions: list[QuoteMention]) -> list[QuoteMention
     for m in mentions:
         if m.kind != "direct" and m.speaker_text is None and m.cue != ":":
             continue
+        if m.kind == "indirect" and m.speaker is None and (m.speaker_text or "").lower() in _RELATIVES:
+            continue  # "countries which fear ...": a stance whose holder the listing cannot name
         if (
             m.kind == "partial"
             and text[m.start - 1 : m.start] in ("‘", "'")
