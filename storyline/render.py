@@ -82,13 +82,19 @@ def articles_table(console: Console, articles: Sequence[dict[str, Any]], title: 
     console.print(table)
 
 
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """ "1 copy group", "2 copy groups", "2 stories"."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def report(console: Console, rep: dict[str, Any], new: int, seen: int) -> None:
     """The summary printed by ``storyline analyze``."""
     arts = {a["id"]: a for a in rep["articles"]}
     console.print(
-        f"[bold]{len(arts)} articles[/bold] ({new} new, {seen} already in the store), "
-        f"{len(rep['copies'])} copy groups, {len(rep['stories'])} stories, "
-        f"{len(rep['quotes'])} quotes, {len(rep['conflicts'])} conflicts, {len(rep['errors'])} errors"
+        f"[bold]{counted(len(arts), 'article')}[/bold] ({new} new, {seen} already in the store), "
+        f"{counted(len(rep['copies']), 'copy group')}, {counted(len(rep['stories']), 'story', 'stories')}, "
+        f"{counted(len(rep['quotes']), 'quote')}, {counted(len(rep['conflicts']), 'conflict')}, "
+        f"{counted(len(rep['errors']), 'error')}"
     )
     console.print()
     articles_table(console, list(arts.values()))

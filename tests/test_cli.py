@@ -207,3 +207,12 @@ def test_a_denied_claim_is_shown_with_its_denial_cue() -> None:
     assert quote_line("Marta Lindqvist", "[we] agree", "direct", 1, ["said"]).startswith(
         "Marta Lindqvist: “\\[we] agree”"  # escaped for Rich, which would take [we] for markup
     )
+
+
+def test_counts_read_as_english() -> None:
+    from storyline.render import counted
+
+    assert counted(1, "copy group") == "1 copy group"
+    assert counted(4, "copy group") == "4 copy groups"
+    assert counted(1, "story", "stories") == "1 story"
+    assert counted(0, "story", "stories") == "0 stories"
