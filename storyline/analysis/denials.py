@@ -13,7 +13,7 @@ target, or that follow each other in one article, become one conflict.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -157,13 +157,25 @@ def has_head(words: frozenset[str], heads: frozenset[str]) -> bool:
     return any(w[:5] in stems for w in words if len(w) >= 5)
 
 
-def find_targets(denial: Denial, items: Sequence[Statement], df: dict[str, int]) -> list[Statement]:
-    """The assertions the denial contradicts, best first (empty when nothing matches well)."""
+def find_targets(
+    denial: Denial,
+    items: Sequence[Statement],
+    df: dict[str, int],
+    holders: Mapping[str, Sequence[int]] | None = None,
+) -> list[Statement]:
+    """The assertions the denial contradicts, best first (empty when nothing matches well).
+    ``holders`` (word -> indices of the items using it) limits the scan to the items that share a
+    word with what is denied, which every target must; without it every item is looked at."""
     n = len(items)
     denied = denial.proposition | denial.about
     whole = weighted_overlap(denied, denied, df, n)
     scored: list[tuple[float, int, Statement]] = []
-    for i, st in enumerate(items):
+    if holders is None:
+        candidates: Iterable[int] = range(n)
+    else:
+        candidates = sorted({i for w in denial.proposition for i in holders.get(w, ())})
+    for i in candidates:
+        st = items[i]
         if not _assertion(st, denial):
             continue
         weight = weighted_overlap(denied, st.words, df, n)
@@ -243,6 +255,10 @@ def same_side(st: Statement, denier: str | None) -> bool:
 def conflicts(story: str, items: Sequence[Statement]) -> list[Conflict]:
     """Denial conflicts of one story, each with the asserted claim(s) and the denial(s)."""
     df = document_frequency(st.words for st in items)
+    holders: dict[str, list[int]] = {}
+    for i, st in enumerate(items):
+        for w in st.words:
+            holders.setdefault(w, []).append(i)
     groups: list[Group] = []
     orphans: list[Denial] = []
     last: Denial | None = None
@@ -250,7 +266,7 @@ def conflicts(story: str, items: Sequence[Statement]) -> list[Conflict]:
         if last is not None and _follows(den, last):
             _group_of(groups, last)[1].append(den)
             continue
-        targets = find_targets(den, items, df)
+        targets = find_targets(den, items, df, holders)
         if targets:
             _add(groups, targets, den)
             last = den
@@ -321,9 +337,9 @@ def _extend_assertions(group: Group, items: Sequence[Statement]) -> None:
     for st in items:
         if len(targets) >= MAX_ASSERTIONS:
             return
-        if st in targets or st.source in sources or not _assertion_for_any(st, dens):
+        if len(topic & st.words) < 2 or st in targets or st.source in sources:
             continue
-        if len(topic & st.words) >= 2 and has_head(asserted_words(st.sentence.text), heads):
+        if _assertion_for_any(st, dens) and has_head(asserted_words(st.sentence.text), heads):
             targets.append(st)
             sources.add(st.source)
 

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -108,10 +109,10 @@ def candidates(
     quotes: Sequence[Quote],
     conflicts: Sequence[Conflict],
 ) -> list[Candidate]:
-    doc_words = [
-        frozenset().union(*(content_words(s.text) for s in article_sentences(a))) for a in story_articles
-    ]
-    n = max(1, len(doc_words))
+    df: Counter[str] = Counter()  # in how many of the story's articles each content word appears
+    for a in story_articles:
+        df.update(frozenset().union(*(content_words(s.text) for s in article_sentences(a))))
+    n = max(1, len(story_articles))
     key_quotes = _key_quotes(quotes)
     claimed = {(c.article, c.start) for k in conflicts for c in k.claims}
     out: list[Candidate] = []
@@ -122,7 +123,7 @@ def candidates(
                 continue
             seen.add(sent.text)
             words = content_words(sent.text)
-            score = _centrality(words, doc_words, n) + 0.6 / (1 + sent.index)
+            score = _centrality(words, df, n) + 0.6 / (1 + sent.index)
             score -= 0.3 if _DANGLING.match(sent.text) else 0.0
             score += 0.2 if any(q in sent.text for q in key_quotes) else 0.0
             score += 0.2 if (sent.article, sent.start) in claimed else 0.0
@@ -137,11 +138,11 @@ def _usable(text: str) -> bool:
     return text[:1].isupper() or (text[:1] in "“\"‘'" and text.rstrip()[-1:] in ".!”\"’'")
 
 
-def _centrality(words: frozenset[str], doc_words: Sequence[frozenset[str]], n: int) -> float:
+def _centrality(words: frozenset[str], df: Counter[str], n: int) -> float:
     """Mean share of the story's articles that use each content word of the sentence."""
     if not words:
         return 0.0
-    share = sum(sum(w in d for d in doc_words) / n for w in words)
+    share = sum(df[w] / n for w in words)
     return float(share / len(words) ** 0.85)
 
 
@@ -226,7 +227,8 @@ def select(
     leads = [c for c in pool if c.sentence.index <= 1] or list(pool)
     leads = [c for c in leads if not is_denial(c.sentence.text)] or leads  # the claim before its denial
     common = _ubiquitous(pool)
-    chosen = [max(leads, key=lambda c: c.score + LEAD_CONSENSUS * _consensus(c, leads, common))]
+    agree = _consensus(leads, common)
+    chosen = [leads[max(range(len(leads)), key=lambda i: leads[i].score + LEAD_CONSENSUS * agree[i])]]
     for c in required:
         others = [x for x in chosen if not (c in paired and x in paired)]
         if len(chosen) < k and c not in chosen and not _redundant(c, others):
@@ -239,16 +241,29 @@ def select(
     return chosen
 
 
-def _consensus(c: Candidate, leads: Sequence[Candidate], common: frozenset[str]) -> int:
-    """How many other articles open on the same news: the main event is what most leads report.
-    Words every article uses (the protagonists' names) say nothing about which news it is."""
-    mine = _bag(c) - common
-    others = {
-        o.sentence.article
-        for o in leads
-        if o.sentence.article != c.sentence.article and _agree(mine, _bag(o) - common)
-    }
-    return len(others)
+def _consensus(leads: Sequence[Candidate], common: frozenset[str]) -> list[int]:
+    """For each lead, how many other articles open on the same news: the main event is what most
+    leads report. Words every article uses (the protagonists' names) say nothing about which news
+    it is. Pairs are found through shared words (an inverted index), not by comparing all pairs."""
+    bags = [_bag(c) - common for c in leads]
+    postings: dict[str, list[int]] = {}
+    for i, bag in enumerate(bags):
+        for w in bag:
+            postings.setdefault(w, []).append(i)
+    out: list[int] = []
+    for i, bag in enumerate(bags):
+        shared = Counter(j for w in bag for j in postings[w])
+        mine = leads[i].sentence.article
+        out.append(
+            len(
+                {
+                    leads[j].sentence.article
+                    for j, n in shared.items()
+                    if n >= 2 and leads[j].sentence.article != mine and _agree(bag, bags[j])
+                }
+            )
+        )
+    return out
 
 
 def _agree(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -145,6 +145,9 @@ def same_quote(a: QuoteMention, b: QuoteMention, *, speakers_agree: SpeakersAgre
 def _group(
     mentions: list[QuoteMention], story_of: Mapping[str, str], agree: SpeakersAgree | None = None
 ) -> list[list[QuoteMention]]:
+    """Mentions of one quote, joined. The same text by the same speaker is joined outright (a wire
+    quote carried by a hundred reprints costs one comparison, not a hundred squared); the distinct
+    texts are compared only in pairs that ``_candidate_pairs`` finds."""
     parent = list(range(len(mentions)))
 
     def find(i: int) -> int:
@@ -153,31 +156,44 @@ def _group(
             i = parent[i]
         return i
 
-    for i, j in _candidate_pairs(mentions, story_of):
-        if find(i) != find(j) and same_quote(mentions[i], mentions[j], speakers_agree=agree):
-            parent[find(i)] = find(j)
+    norm = [words(m.text) for m in mentions]
+    first_of: dict[tuple[str, str | None, str | None], int] = {}  # (text, speaker, story) -> first mention
+    for i, m in enumerate(mentions):
+        key = (norm[i], m.speaker, story_of.get(m.article))
+        if key in first_of and norm[i]:
+            parent[i] = first_of[key]
+        else:
+            first_of[key] = i
+    reps = list(first_of.values())
+    for i, j in _candidate_pairs([norm[r] for r in reps], [story_of.get(mentions[r].article) for r in reps]):
+        a, b = reps[i], reps[j]
+        if find(a) != find(b) and same_quote(mentions[a], mentions[b], speakers_agree=agree):
+            parent[find(a)] = find(b)
     groups: dict[int, list[QuoteMention]] = defaultdict(list)
     for i, m in enumerate(mentions):
         groups[find(i)].append(m)
     return list(groups.values())
 
 
-def _candidate_pairs(mentions: list[QuoteMention], story_of: Mapping[str, str]) -> list[tuple[int, int]]:
-    """Pairs that share a word of five letters or more (and a story, when stories are known)."""
-    by_word: dict[str, set[int]] = defaultdict(set)
-    for i, m in enumerate(mentions):
-        for w in set(words(m.text).split()):
-            if len(w) >= 5:
-                by_word[w].add(i)
+_PROBE_WORDS = 3
+
+
+def _candidate_pairs(texts: Sequence[str], stories: Sequence[str | None]) -> list[tuple[int, int]]:
+    """Pairs of texts (normalised by ``words``) of one story that may be one quote: one holds one
+    of the other's three rarest words. A copy, a truncation or a light rewording of a quote keeps
+    its rare words, so the pairs are few even where every quote names the story's protagonist."""
+    holders: dict[str, list[int]] = defaultdict(list)
+    tokens = [sorted(set(t.split())) for t in texts]
+    for i, toks in enumerate(tokens):
+        for w in toks:
+            holders[w].append(i)
     pairs: set[tuple[int, int]] = set()
-    for ids in by_word.values():
-        ordered = sorted(ids)
-        for n, i in enumerate(ordered):
-            for j in ordered[n + 1 :]:
-                if story_of.get(mentions[i].article) == story_of.get(mentions[j].article):
-                    pairs.add((i, j))
-    short = [i for i, m in enumerate(mentions) if len(words(m.text).split()) < _MIN_WORDS_FUZZY]
-    pairs.update((i, j) for n, i in enumerate(short) for j in short[n + 1 :])
+    for i, toks in enumerate(tokens):
+        rarest = sorted(toks, key=lambda w: (len(holders[w]), -len(w), w))[:_PROBE_WORDS]
+        for w in rarest:
+            for j in holders[w]:
+                if j != i and stories[i] == stories[j]:
+                    pairs.add((i, j) if i < j else (j, i))
     return sorted(pairs)
 
 
