@@ -9,9 +9,9 @@ called a conflict. Reporting dates ("said on Tuesday") and the dates counts hold
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -92,12 +92,14 @@ def date_conflicts(
     days: dict[tuple[str, str], set[str]] = {}
     for art, _e, day, sent in dated:
         days.setdefault((art.id, sent), set()).add(day)
-    for (a1, e1, d1, s1), (a2, e2, d2, s2) in combinations(dated, 2):
+    masked = [_masked(sent, (e.text,)) for _a, e, _d, sent in dated]
+    for i, j in _sharing_pairs(masked, MIN_SHARED):
+        (a1, e1, d1, s1), (a2, e2, d2, s2) = dated[i], dated[j]
         if a1.id == a2.id or d1 == d2 or (s1, s2) in seen or _same_words(e1, e2):
             continue
         if d2 in days[(a1.id, s1)] or d1 in days[(a2.id, s2)]:
             continue  # each sentence names both days: the dates belong to different events
-        if _alike(_masked(s1, (e1.text,)), _masked(s2, (e2.text,))):
+        if _alike(masked[i], masked[j]):
             seen.add((s1, s2))
             claims = (_claim(a1, e1, s1), _claim(a2, e2, s2))
             summary = f"Articles date the same event differently: {d1} (“{e1.text}”) vs {d2} (“{e2.text}”)"
@@ -127,14 +129,30 @@ def places(text: str) -> list[str]:
 def place_conflicts(story: str, items: Sequence[Statement]) -> list[Conflict]:
     placed = [(st, places(st.sentence.text)) for st in items]
     placed = [(st, ps) for st, ps in placed if ps]
+    masked = [_masked(st.sentence.text, tuple(ps)) for st, ps in placed]
     out: list[Conflict] = []
-    for (st1, p1), (st2, p2) in combinations(placed, 2):
+    for i, j in _sharing_pairs(masked, MIN_SHARED):
+        (st1, p1), (st2, p2) = placed[i], placed[j]
         if st1.article == st2.article or not _disjoint(p1, p2, st1, st2):
             continue
-        if _alike(_masked(st1.sentence.text, tuple(p1)), _masked(st2.sentence.text, tuple(p2))):
+        if _alike(masked[i], masked[j]):
             summary = f"Articles place the same event differently: {', '.join(p1)} vs {', '.join(p2)}"
             out.append(Conflict(story, "place", summary, (st1.claim(), st2.claim())))
     return out
+
+
+def _sharing_pairs(bags: Sequence[frozenset[str]], least: int) -> list[tuple[int, int]]:
+    """The pairs (i < j, in order) of bags with at least ``least`` words in common, found through
+    an inverted index instead of by comparing every pair."""
+    holders: dict[str, list[int]] = {}
+    for i, bag in enumerate(bags):
+        for w in bag:
+            holders.setdefault(w, []).append(i)
+    pairs: list[tuple[int, int]] = []
+    for i, bag in enumerate(bags):
+        shared = Counter(j for w in bag for j in holders[w] if j > i)
+        pairs.extend((i, j) for j, n in shared.items() if n >= least)
+    return sorted(pairs)
 
 
 def _disjoint(p1: Sequence[str], p2: Sequence[str], st1: Statement, st2: Statement) -> bool:

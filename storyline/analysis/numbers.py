@@ -19,7 +19,7 @@ the same reporter who quotes the precise figure, not a competing count.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from storyline.analysis._text import content_words, wordset
@@ -189,11 +189,12 @@ def comparable(a: Figure, b: Figure) -> bool:
     return True
 
 
-def same_thing(a: Figure, b: Figure) -> bool:
+def same_thing(a: Figure, b: Figure, context: Callable[[Figure], frozenset[str]] | None = None) -> bool:
     """Comparable, and placed alike or described with a shared word near the figure."""
     if not comparable(a, b):
         return False
-    return bool(a.places & b.places) or len(_context(a) & _context(b)) >= MIN_SHARED_CONTEXT
+    ctx = context or _context
+    return bool(a.places & b.places) or len(ctx(a) & ctx(b)) >= MIN_SHARED_CONTEXT
 
 
 def _sentence_places(fig: Figure) -> frozenset[str]:
@@ -213,9 +214,14 @@ def _context(fig: Figure) -> frozenset[str]:
 def groups(found: Sequence[Figure]) -> list[list[Figure]]:
     """Greedy grouping of figures alike to every member, then groups that state one identical
     figure (the same "more than 12,000 people" in several articles) are merged."""
+    contexts = {id(fig): _context(fig) for fig in found}  # each figure's context read once
+
+    def context(fig: Figure) -> frozenset[str]:
+        return contexts[id(fig)]
+
     out: list[list[Figure]] = []
     for fig in found:
-        home = next((g for g in out if all(same_thing(fig, other) for other in g)), None)
+        home = next((g for g in out if all(same_thing(fig, other, context) for other in g)), None)
         if home is None:
             out.append([fig])
         else:
