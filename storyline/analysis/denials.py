@@ -260,13 +260,25 @@ def conflicts(story: str, items: Sequence[Statement]) -> list[Conflict]:
         for w in st.words:
             holders.setdefault(w, []).append(i)
     groups: list[Group] = []
+    looked_up: dict[tuple[object, ...], list[Statement]] = {}
     orphans: list[Denial] = []
     last: Denial | None = None
     for den in find_denials(items):
         if last is not None and _follows(den, last):
             _group_of(groups, last)[1].append(den)
             continue
-        targets = find_targets(den, items, df, holders)
+        # a reprinted denial (same sentence, source and reading) has the same targets: look once
+        key = (
+            den.statement.sentence.text,
+            den.statement.source,
+            den.cue,
+            den.proposition,
+            den.about,
+            den.heads,
+        )
+        if key not in looked_up:
+            looked_up[key] = find_targets(den, items, df, holders)
+        targets = list(looked_up[key])
         if targets:
             _add(groups, targets, den)
             last = den
