@@ -126,7 +126,7 @@ def analyze_story(store: Store, story: Story, groups: Sequence[CopyGroup]) -> St
     quotes = tuple(
         replace(q, story=story.id) for q in nlp.collect_quotes(members, nlp_ann, entities, [story])
     )
-    conflicts = analysis.find_conflicts(story, members, nlp_ann, quotes, entities)
+    conflicts = analysis.find_conflicts(story, members, nlp_ann, quotes, entities, times=times)
     ids = set(story.articles)
     related = [g for g in groups if ids & set(g.members)]
     summary = analysis.summarize(story, members, quotes, conflicts, related) if len(members) > 1 else None

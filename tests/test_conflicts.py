@@ -143,3 +143,34 @@ def test_denial_without_anything_to_contradict_is_not_reported() -> None:
     )
     art = Article(id="x", path="x", title="t", text=text, content_hash="x")
     assert find_conflicts(Story("s", "t", ("x",)), [art], {}, [], []) == ()
+
+
+def test_the_pipeline_reports_a_date_conflict(tmp_path: Path) -> None:
+    import json
+
+    from storyline import pipeline
+    from storyline.report import build_report
+    from storyline.store import Store
+
+    body = (
+        "The Dovik dam burst on {day}, flooding three villages downstream and forcing hundreds of "
+        "families from their homes, {who} said. Rescue teams from the Lorvan river authority worked "
+        "through the night to reach the village of Kessa, where water stood two metres deep. The "
+        "regional governor, Ansel Marrow, said the dam's spillway had been inspected in the spring."
+    )
+    rows = [
+        {"id": "d1", "source": "riverlands.example", "published": "2033-07-09", "title": "Dovik dam bursts",
+         "text": body.format(day="Thursday", who="officials")},
+        {"id": "d2", "source": "governorate.example", "published": "2033-07-09", "title": "Dovik dam bursts, villages flooded",
+         "text": body.format(day="Friday", who="the governor's office")},
+    ]  # fmt: skip
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    with Store(str(tmp_path / "s.db")) as store:
+        run = pipeline.analyze([str(feed)], store)
+        rep = build_report(store, run.article_ids, run.errors)
+    assert len(rep["stories"]) == 1
+    dates = [c for c in rep["conflicts"] if c["kind"] == "date"]
+    assert len(dates) == 1
+    assert {c["article"] for c in dates[0]["claims"]} == {a["id"] for a in rep["articles"]}
+    assert "2033-07-07" in dates[0]["summary"] and "2033-07-08" in dates[0]["summary"]
