@@ -14,6 +14,9 @@ Metrics (predicted vs gold attributions, one-to-one greedy matching by overlap):
   overlaps the gold Source span;
 - quoted vs unquoted: a content span is "quoted" when it contains a double quotation mark
   (straight, curly, guillemet, or the newswire '' made of two apostrophes).
+Predictions are every attribution ``find_attributions`` returns, including those the quote listing
+leaves out (``statement=False``: negated, first-person, learned stance/act cues); quote pieces
+sharing a cue are one prediction, a cue's reported clause without quotation marks another.
 The open baseline is textacy 0.13 ``direct_quotations`` (run with $TEXTACY_PYTHON, default
 /tmp/textacy-venv/bin/python, because textacy cannot share our venv). Anchor: BBC Citron, overlap
 F1 0.83 content / 0.85 source on PARC 3.0 (a related corpus, not this one).
