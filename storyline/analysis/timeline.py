@@ -167,15 +167,29 @@ def merge(found: Sequence[Mention], embedder: Embedder | None = None) -> list[li
 
 
 def _cluster(items: Sequence[Mention], embedder: Embedder | None) -> list[list[Mention]]:
-    sim = _Alike(items, embedder)
-    clusters: list[list[int]] = []
-    for i in range(len(items)):
-        fits = [c for c in clusters if _agreement(sim, i, c) >= 0.5]
+    """Greedy clustering of one day's mentions: each joins the cluster most of whose mentions are
+    alike (at least half), else starts one. A text carried by several articles (wire copy) is one
+    point with a weight: its copies go where it went, and the cost grows with distinct texts."""
+    first: dict[tuple[str, bool], int] = {}
+    copies: dict[int, list[int]] = {}
+    for i, m in enumerate(items):
+        k = first.setdefault((m.text, m.announced), i)
+        copies.setdefault(k, []).append(i)
+    keys = list(copies)
+    weight = [len(copies[k]) for k in keys]
+    sim = _Alike([items[k] for k in keys], embedder)
+    clusters: list[list[int]] = []  # indices into ``keys``
+    for i in range(len(keys)):
+        fits = [c for c in clusters if _agreement(sim, i, c, weight) >= 0.5]
         if fits:  # the cluster with most mentions alike, then the closest share
-            max(fits, key=lambda c: (sum(sim.same(i, j) for j in c), _agreement(sim, i, c))).append(i)
+            best = max(
+                fits,
+                key=lambda c: (sum(weight[j] * sim.same(i, j) for j in c), _agreement(sim, i, c, weight)),
+            )
+            best.append(i)
         else:
             clusters.append([i])
-    return [[items[i] for i in c] for c in clusters]
+    return [[items[n] for n in sorted(n for j in c for n in copies[keys[j]])] for c in clusters]
 
 
 class _Alike:
@@ -200,8 +214,8 @@ def _common_words(text: str) -> frozenset[str]:
     return content_words(" ".join(w for w in text.split() if w[:1].islower()))
 
 
-def _agreement(sim: _Alike, i: int, cluster: list[int]) -> float:
-    return sum(sim.same(i, j) for j in cluster) / len(cluster)
+def _agreement(sim: _Alike, i: int, cluster: list[int], weight: Sequence[int]) -> float:
+    return sum(weight[j] * sim.same(i, j) for j in cluster) / sum(weight[j] for j in cluster)
 
 
 def entry(story: str, group: Sequence[Mention]) -> TimelineEntry:
