@@ -127,7 +127,13 @@ def places(text: str) -> list[str]:
 
 
 def place_conflicts(story: str, items: Sequence[Statement]) -> list[Conflict]:
-    placed = [(st, places(st.sentence.text)) for st in items]
+    # one statement per sentence text: a reprinted sentence never disagrees with itself, and a
+    # disagreement between two texts is reported once, not once per pair of reprints
+    first: dict[str, Statement] = {}
+    for st in items:
+        first.setdefault(st.sentence.text, st)
+    unique = list(first.values())
+    placed = [(st, places(st.sentence.text)) for st in unique]
     placed = [(st, ps) for st, ps in placed if ps]
     masked = [_masked(st.sentence.text, tuple(ps)) for st, ps in placed]
     out: list[Conflict] = []

@@ -219,13 +219,23 @@ def groups(found: Sequence[Figure]) -> list[list[Figure]]:
     def context(fig: Figure) -> frozenset[str]:
         return contexts[id(fig)]
 
+    def key(fig: Figure) -> tuple[object, ...]:  # what same_thing reads: reprints share it
+        q = fig.quantity
+        return (fig.statement.sentence.text, q.start, q.end, fig.owner, fig.places, fig.when, fig.inherited)
+
     out: list[list[Figure]] = []
+    distinct: list[dict[tuple[object, ...], Figure]] = []  # per group, one figure per key
     for fig in found:
-        home = next((g for g in out if all(same_thing(fig, other, context) for other in g)), None)
-        if home is None:
+        at = next(
+            (n for n, d in enumerate(distinct) if all(same_thing(fig, other, context) for other in d.values())),
+            None,
+        )
+        if at is None:
             out.append([fig])
+            distinct.append({key(fig): fig})
         else:
-            home.append(fig)
+            out[at].append(fig)
+            distinct[at].setdefault(key(fig), fig)
     return _merge_identical(out)
 
 

@@ -83,7 +83,7 @@ def _joined(tokens: Sequence[str]) -> str:
     return " " + " ".join(tokens) + " "
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)  # a summary checks each sentence against every article of the story
 def _article_plain(article_id: str, text: str) -> str:
     del article_id
     return plain(text)
