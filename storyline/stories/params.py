@@ -29,6 +29,11 @@ class StoryParams:
     ``split_rounds`` times (``clusters.split_part``). The split compares halves with ``split_weights``,
     which count the years articles name (two same-kind events years apart); the main similarity does
     not, because years mentioned in passing made it worse on SemEval-2022 (r 0.743 -> 0.666 en-en).
+    ``merge_above``/``merge_days``: after the split pass, a story touched by the batch re-joins a
+    candidate story (found through the inverted index) whose centroid is at least ``merge_above``
+    alike (``split_weights``) and whose date range is within ``merge_days`` (or undated): fragments
+    of one event that single-pass joining never brought together (``clusters.merge_target``);
+    0 turns it off.
     ``candidate_terms``/``max_posting``/``max_candidates``: an article looks up stories through its
     ``candidate_terms`` heaviest terms (terms held by more than ``max_posting`` stories are skipped),
     ranks them by the weight of the shared terms and scores only the best ``max_candidates`` exactly,
@@ -47,7 +52,12 @@ class StoryParams:
     split_below: float = 0.55
     split_min: int = 3
     split_rounds: int = 3
+    split_margin: float = 0.0
     split_weights: FieldWeights = field(default_factory=lambda: FieldWeights(year=0.3))
+    merge_above: float = 0.0
+    merge_days: int = 3
+    merge_margin: float = 0.0
+    dissolve_upto: int = 4
     storyline_threshold: float = 0.22
     storyline_weights: FieldWeights = field(
         default_factory=lambda: FieldWeights(body=0.4, title=0.1, ent=0.5, num=0.0, lead=0.0, year=0.0)
