@@ -270,3 +270,26 @@ def test_a_small_group_that_founded_its_own_story_rejoins_the_main_one() -> None
     assert partition(stories) == {frozenset({"a-f1", "a-f2", "m0", "m1", "m2"})}
     again, _ = cluster_stories([*pair, *main][::-1], ())
     assert partition(again) == partition(stories)
+
+
+def test_the_split_pass_with_several_seeds_splits_two_events_and_keeps_one() -> None:
+    from storyline.stories.clusters import Cluster, split_part
+
+    weights = {"b": 1.0}
+
+    def vec(*terms: str) -> dict[str, float]:
+        return {f"b:{t}": 1 / len(terms) ** 0.5 for t in terms}
+
+    quake = {f"q{i}": vec("quake", "orvalle", "tower", f"w{i}") for i in range(4)}
+    harbour = {f"h{i}": vec("quake", "brela", "harbour", f"v{i}") for i in range(4)}
+    mixed = Cluster(id="s1")
+    for rep, v in {**quake, **harbour}.items():
+        mixed.add(rep, v, None, 400)
+    for restarts in (1, 3, 6, 20):
+        part = split_part(mixed, {**quake, **harbour}, weights, below=0.55, min_size=3, restarts=restarts)
+        assert sorted(part) in (sorted(quake), sorted(harbour))
+    one = {f"q{i}": vec("quake", "orvalle", "tower", "venturi", f"w{i}", f"x{i % 3}") for i in range(9)}
+    whole = Cluster(id="s2")
+    for rep, v in one.items():
+        whole.add(rep, v, None, 400)
+    assert split_part(whole, one, weights, below=0.55, min_size=3, restarts=6) == []

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from storyline.stories.vectors import _ALWAYS, Vector, centroid_cosine, field_norms, similarity, top_terms
+from storyline.stories.vectors import Vector, centroid_cosine, field_norms, similarity, top_terms
 
-__all__ = ["Cluster", "Postings", "date_gap", "margin_of", "merge_target", "split_part"]
+__all__ = ["Cluster", "Postings", "date_gap", "split_part"]
 
 _INDEXED_TERMS = 40
 
@@ -42,17 +41,6 @@ class Cluster:
                 self.centroid[key] = value
             else:
                 self.centroid.pop(key, None)
-        self.norms = field_norms(self.centroid)
-
-    def absorb(self, other: Cluster, max_size: int) -> None:
-        """Take over ``other``'s members, centroid and dates (``other`` is left as it was)."""
-        self.reps.extend(other.reps)
-        for key, w in other.centroid.items():
-            self.centroid[key] = self.centroid.get(key, 0.0) + w
-        if len(self.centroid) > 2 * max_size:
-            self._prune(max_size)
-        self._extend_dates(other.first)
-        self._extend_dates(other.last)
         self.norms = field_norms(self.centroid)
 
     def reset_dates(self, days: Iterable[int | None]) -> None:
@@ -119,7 +107,7 @@ def split_part(
     weights: Mapping[str, float],
     below: float,
     min_size: int,
-    margin: float = 0.0,
+    restarts: int = 1,
 ) -> list[str]:
     """Members to take out of ``cluster`` as a story of their own, or [] to keep it whole.
 
@@ -127,81 +115,60 @@ def split_part(
     earthquakes) when an early report of the second event reaches the first story's small centroid;
     after that, the blended centroid draws in both, and re-assignment cannot undo it because there
     is no second story to move to.  So the story is bisected (2-means over its members, seeded with
-    the member least like the centroid and the member least like that one) and split when the two
-    halves' centroids are less similar than ``below`` -- two groups of one event share more than
+    a member least like the centroid and the member least like that one; of ``restarts`` such
+    seeds, the bisection whose halves fit their members best, as k-means would choose) and split
+    when the two halves' centroids are less similar than ``below`` -- two groups of one event share more than
     that (their centroids are smoothed by several reports each), two events less.  Each half needs
-    ``min_size`` members; with ``margin`` > 0 the members must also be, on average, at least that
-    much closer to their own half (without themselves) than to the other half: two groups of one
-    event can have centroids as far apart as two events, but their members sit between them.  Only members with a vector in ``vectors`` (the current batch) can be
+    ``min_size`` members.  Only members with a vector in ``vectors`` (the current batch) can be
     weighed, so a story holding earlier articles is kept whole.  Costs O(members), not O(corpus).
     """
     reps = sorted(cluster.reps)
     if len(reps) < 2 * min_size or any(r not in vectors for r in reps):
         return []
-    first, second = _bisect(reps, vectors, weights)
-    if min(len(first), len(second)) < min_size:
-        return []
-    a, b = _sum(first, vectors), _sum(second, vectors)
-    if centroid_cosine(a, b, weights) >= below:
-        return []
-    if margin > 0 and margin_of(first, second, vectors, weights, a, b) < margin:
-        return []
-    return second
-
-
-def margin_of(
-    first: Sequence[str],
-    second: Sequence[str],
-    vectors: Mapping[str, Vector],
-    weights: Mapping[str, float],
-    a: Vector | None = None,
-    b: Vector | None = None,
-) -> float:
-    """Mean over the members of two groups of (similarity to its own group without itself) minus
-    (similarity to the other group): how much better each member fits where it is.  O(members)."""
-    a = _sum(first, vectors) if a is None else a
-    b = _sum(second, vectors) if b is None else b
-    total = 0.0
-    for own, own_sum, other_sum in ((first, a, b), (second, b, a)):
-        own_sq = {p: n * n for p, n in field_norms(own_sum).items()}
-        other_norms = field_norms(other_sum)
-        for rep in own:
-            vec = vectors[rep]
-            total += _loo_similarity(vec, own_sum, own_sq, weights) - similarity(
-                vec, other_sum, other_norms, weights
-            )
-    return total / (len(first) + len(second))
-
-
-def _loo_similarity(
-    vec: Mapping[str, float], total: Mapping[str, float], total_sq: Mapping[str, float], weights: Mapping[str, float]
-) -> float:
-    """:func:`similarity` of a member with the sum of the other members (``total`` minus itself)."""
-    dots: dict[str, float] = {}
-    selves: dict[str, float] = {}
-    for key, w in vec.items():
-        p = key[0]
-        dots[p] = dots.get(p, 0.0) + w * total.get(key, 0.0)
-        selves[p] = selves.get(p, 0.0) + w * w
-    score = 0.0
-    weight_sum = 0.0
-    for p, weight in weights.items():
-        sq = total_sq.get(p, 0.0) - 2 * dots.get(p, 0.0) + selves.get(p, 0.0)
-        others = sq > 1e-9
-        if weight <= 0 or (p not in _ALWAYS and (p not in selves or not others)):
+    best: tuple[float, float, list[str]] | None = None  # (-fit, cosine of the halves, second half)
+    for first, second in _bisections(reps, vectors, weights, restarts):
+        if min(len(first), len(second)) < min_size:
             continue
-        weight_sum += weight
-        if others and p in dots:
-            score += weight * (dots[p] - selves[p]) / math.sqrt(sq)
-    return score / weight_sum if weight_sum else 0.0
+        a, b = _sum(first, vectors), _sum(second, vectors)
+        fit = _fit(first, a, vectors, weights) + _fit(second, b, vectors, weights)
+        if best is None or -fit < best[0]:
+            best = (-fit, centroid_cosine(a, b, weights), second)
+    if best is None or best[1] >= below:
+        return []
+    return best[2]
+
+
+def _fit(
+    reps: Sequence[str], total: Vector, vectors: Mapping[str, Vector], weights: Mapping[str, float]
+) -> float:
+    """How well a group holds together: its members' summed similarity to the group's centroid."""
+    norms = field_norms(total)
+    return sum(similarity(vectors[r], total, norms, weights) for r in reps)
+
+
+def _bisections(
+    reps: Sequence[str], vectors: Mapping[str, Vector], weights: Mapping[str, float], restarts: int
+) -> list[tuple[list[str], list[str]]]:
+    """2-means bisections seeded with each of the ``restarts`` members least like the whole story."""
+    whole = _sum(reps, vectors)
+    norms = field_norms(whole)
+    seeds = sorted(reps, key=lambda r: (similarity(vectors[r], whole, norms, weights), r))[:restarts]
+    out: list[tuple[list[str], list[str]]] = []
+    for seed in seeds:
+        halves = _bisect(reps, vectors, weights, seed)
+        if halves not in out:
+            out.append(halves)
+    return out
 
 
 def _bisect(
-    reps: Sequence[str], vectors: Mapping[str, Vector], weights: Mapping[str, float], rounds: int = 8
+    reps: Sequence[str],
+    vectors: Mapping[str, Vector],
+    weights: Mapping[str, float],
+    seed: str,
+    rounds: int = 8,
 ) -> tuple[list[str], list[str]]:
-    whole = _sum(reps, vectors)
-    norms = field_norms(whole)
-    seed = min(reps, key=lambda r: (similarity(vectors[r], whole, norms, weights), r))
+    """2-means from ``seed`` and the member least like it."""
     seed_norms = field_norms(vectors[seed])
     other = min(reps, key=lambda r: (similarity(vectors[r], vectors[seed], seed_norms, weights), r))
     first, second = [seed], [other]
@@ -227,41 +194,3 @@ def _sum(reps: Iterable[str], vectors: Mapping[str, Vector]) -> Vector:
         for key, w in vectors[rep].items():
             total[key] = total.get(key, 0.0) + w
     return total
-
-
-def merge_target(
-    cluster: Cluster,
-    clusters: Mapping[str, Cluster],
-    postings: Postings,
-    weights: Mapping[str, float],
-    above: float,
-    max_days: int,
-    max_candidates: int,
-    max_posting: int,
-    accept: Callable[[Cluster], bool] | None = None,
-) -> str | None:
-    """The story ``cluster`` should merge with: the candidate (sharing heavy centroid terms) whose
-    centroid is most alike, if at least ``above``, and whose dates are within ``max_days`` of its
-    own (undated stories are compatible).  Costs O(candidates), not O(corpus).
-
-    Single-pass joining can leave one event in two stories when its first reports differ (a
-    fragment founded by an early report that the main story's centroid did not yet reach); a
-    fragment's centroid is then closer to the main story's than two events of one kind are to
-    each other."""
-    norms = cluster.norms
-    terms = {t: cluster.centroid[t] / norms[t[0]] * weights.get(t[0], 0.0) for t in cluster.indexed_terms()}
-    best: tuple[float, str] | None = None
-    for scored, cid in enumerate(postings.candidates(terms, max_posting)):
-        if scored >= max_candidates:
-            break
-        other = clusters.get(cid)
-        if other is None or cid == cluster.id or not other.reps:
-            continue
-        if cluster.first is not None and cluster.last is not None and other.first is not None:
-            gap = max(other.first - cluster.last, cluster.first - (other.last or other.first), 0)
-            if gap > max_days:
-                continue
-        sim = centroid_cosine(cluster.centroid, other.centroid, weights)
-        if sim >= above and (best is None or (sim, cid) > best) and (accept is None or accept(other)):
-            best = (sim, cid)
-    return best[1] if best else None

@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import partial
 
 from storyline.records import Article, CopyGroup, Story, Storyline
-from storyline.stories.clusters import Cluster, Postings, date_gap, margin_of, merge_target, split_part
+from storyline.stories.clusters import Cluster, Postings, date_gap, split_part
 from storyline.stories.features import RawFeatures, extract
 from storyline.stories.info import ArticleInfo, day_of, representatives
 from storyline.stories.params import StoryParams, time_decay
@@ -68,7 +67,7 @@ class StoryIndex:
                     weights,
                     self.params.split_below,
                     self.params.split_min,
-                    self.params.split_margin,
+                    self.params.split_restarts,
                 )
                 for cid in sorted({self.cluster_of[a.id] for a in order})
             }
@@ -91,8 +90,6 @@ class StoryIndex:
             for _ in range(self.params.refine_passes):
                 if not self._refine(again, vectors):
                     break
-        if self.params.merge_above > 0:
-            self._merge_fragments(order, vectors)
         if self.params.dissolve_upto > 0:
             self._dissolve_small(order, vectors)
         self._rename_new(before)
@@ -100,42 +97,6 @@ class StoryIndex:
         for cid in touched:
             self._explain(self.clusters[cid], vectors)
         return sorted(touched)
-
-    def _merge_fragments(self, order: Sequence[Article], vectors: dict[str, Vector]) -> None:
-        """Re-join stories of this batch with a candidate story whose centroid is very much alike."""
-        weights = self.params.split_weights.by_prefix()
-        least = self.params.merge_margin
-        for _ in range(self.params.split_rounds):
-            merged = False
-            for cid in sorted({self.cluster_of[a.id] for a in order}):
-                cluster = self.clusters.get(cid)
-                if cluster is None or not cluster.reps:
-                    continue
-                target = merge_target(
-                    cluster,
-                    self.clusters,
-                    self.postings,
-                    weights,
-                    self.params.merge_above,
-                    self.params.merge_days,
-                    self.params.max_candidates,
-                    self.params.max_posting,
-                    None if least <= 0 else partial(self._mergeable, cluster, vectors=vectors, least=least),
-                )
-                if target is None:
-                    continue
-                big, small = sorted((cluster, self.clusters[target]), key=lambda c: (-len(c.reps), c.id))
-                self.postings.forget(big.id, big.indexed_terms())
-                big.absorb(small, self.params.centroid_size)
-                for rep in small.reps:
-                    self.cluster_of[rep] = big.id
-                small.reps = []
-                self._drop(small)
-                self.dirty.add(big.id)
-                self.postings.index(big)
-                merged = True
-            if not merged:
-                break
 
     def _dissolve_small(self, order: Sequence[Article], vectors: dict[str, Vector]) -> None:
         """Re-place the members of this batch's smallest stories as if those stories did not exist.
@@ -154,7 +115,11 @@ class StoryIndex:
         rank = {a.id: i for i, a in enumerate(order)}
         for _, cid in small:  # smallest first; a story that has grown meanwhile is left alone
             cluster = self.clusters.get(cid)
-            if cluster is None or not 0 < len(cluster.reps) <= upto or any(r not in vectors for r in cluster.reps):
+            if (
+                cluster is None
+                or not 0 < len(cluster.reps) <= upto
+                or any(r not in vectors for r in cluster.reps)
+            ):
                 continue
             members = sorted(cluster.reps, key=rank.__getitem__)  # in the batch's (date) order
             for rep in members:
@@ -169,14 +134,6 @@ class StoryIndex:
                 self._join(best, rep, vectors[rep])
             if not cluster.reps:
                 self._drop(cluster)
-
-    def _mergeable(self, a: Cluster, b: Cluster, *, vectors: dict[str, Vector], least: float) -> bool:
-        """Both stories made of this batch's articles, whose members do not fit their own story
-        better than the other by ``least`` or more on average."""
-        if any(r not in vectors for r in a.reps) or any(r not in vectors for r in b.reps):
-            return False
-        weights = self.params.split_weights.by_prefix()
-        return margin_of(sorted(a.reps), sorted(b.reps), vectors, weights) < least
 
     def _remember(
         self, fresh: Sequence[Article], members: dict[str, list[str]], raws: dict[str, RawFeatures]
