@@ -235,3 +235,61 @@ def test_a_story_of_two_groups_is_split_and_one_of_one_group_is_not() -> None:
     assert split_part(whole, one, weights, below=0.55, min_size=3) == []
     some = dict(list(quake.items())[:2])  # members without a vector: kept whole
     assert split_part(mixed, some, weights, below=0.55, min_size=3) == []
+
+
+def test_a_small_group_that_founded_its_own_story_rejoins_the_main_one() -> None:
+    """Two undated follow-ups about the fallen bell tower, placed first (ids sort first), found a
+    story; the reports of the quake itself then start another one because the pair's centroid is
+    all fresco and bishop.  Each follow-up is above the threshold to the quake story once the pair
+    no longer holds it (the small story is dissolved and its members placed again)."""
+    from storyline.stories import StoryParams
+
+    main = [art(f"m{i}", a.title, a.text, None, a.source) for i, a in enumerate(Q1)]
+    pair = [
+        art(
+            "a-f1",
+            "Orvalle bell tower: restorers recover fresco fragments",
+            "Restorers working in the rubble of the San Ilario bell tower, brought down in Orvalle by "
+            "Tuesday's magnitude 6.1 earthquake, recovered fragments of a fresco, the diocese said. "
+            "Engineers were still inspecting Via Roma.\n\nBishop Anselmo Duria said the pieces would be "
+            "catalogued in the cloister workshop.",
+            None,
+        ),
+        art(
+            "a-f2",
+            "Fresco fragments saved from Orvalle bell tower rubble",
+            "Fragments of the fresco that decorated the San Ilario bell tower in Orvalle were recovered "
+            "from the rubble of Tuesday's magnitude 6.1 earthquake, Bishop Anselmo Duria said.\n\nThe "
+            "diocese will catalogue them in the cloister workshop, he said.",
+            None,
+        ),
+    ]
+    kept_apart, _ = cluster_stories([*main, *pair], (), params=StoryParams(dissolve_upto=0))
+    assert partition(kept_apart) == {frozenset({"a-f1", "a-f2"}), frozenset({"m0", "m1", "m2"})}
+    stories, _ = cluster_stories([*main, *pair], ())
+    assert partition(stories) == {frozenset({"a-f1", "a-f2", "m0", "m1", "m2"})}
+    again, _ = cluster_stories([*pair, *main][::-1], ())
+    assert partition(again) == partition(stories)
+
+
+def test_the_split_pass_with_several_seeds_splits_two_events_and_keeps_one() -> None:
+    from storyline.stories.clusters import Cluster, split_part
+
+    weights = {"b": 1.0}
+
+    def vec(*terms: str) -> dict[str, float]:
+        return {f"b:{t}": 1 / len(terms) ** 0.5 for t in terms}
+
+    quake = {f"q{i}": vec("quake", "orvalle", "tower", f"w{i}") for i in range(4)}
+    harbour = {f"h{i}": vec("quake", "brela", "harbour", f"v{i}") for i in range(4)}
+    mixed = Cluster(id="s1")
+    for rep, v in {**quake, **harbour}.items():
+        mixed.add(rep, v, None, 400)
+    for restarts in (1, 3, 6, 20):
+        part = split_part(mixed, {**quake, **harbour}, weights, below=0.55, min_size=3, restarts=restarts)
+        assert sorted(part) in (sorted(quake), sorted(harbour))
+    one = {f"q{i}": vec("quake", "orvalle", "tower", "venturi", f"w{i}", f"x{i % 3}") for i in range(9)}
+    whole = Cluster(id="s2")
+    for rep, v in one.items():
+        whole.add(rep, v, None, 400)
+    assert split_part(whole, one, weights, below=0.55, min_size=3, restarts=6) == []

@@ -107,6 +107,7 @@ def split_part(
     weights: Mapping[str, float],
     below: float,
     min_size: int,
+    restarts: int = 1,
 ) -> list[str]:
     """Members to take out of ``cluster`` as a story of their own, or [] to keep it whole.
 
@@ -114,8 +115,9 @@ def split_part(
     earthquakes) when an early report of the second event reaches the first story's small centroid;
     after that, the blended centroid draws in both, and re-assignment cannot undo it because there
     is no second story to move to.  So the story is bisected (2-means over its members, seeded with
-    the member least like the centroid and the member least like that one) and split when the two
-    halves' centroids are less similar than ``below`` -- two groups of one event share more than
+    a member least like the centroid and the member least like that one; of ``restarts`` such
+    seeds, the bisection whose halves fit their members best, as k-means would choose) and split
+    when the two halves' centroids are less similar than ``below`` -- two groups of one event share more than
     that (their centroids are smoothed by several reports each), two events less.  Each half needs
     ``min_size`` members.  Only members with a vector in ``vectors`` (the current batch) can be
     weighed, so a story holding earlier articles is kept whole.  Costs O(members), not O(corpus).
@@ -123,20 +125,50 @@ def split_part(
     reps = sorted(cluster.reps)
     if len(reps) < 2 * min_size or any(r not in vectors for r in reps):
         return []
-    first, second = _bisect(reps, vectors, weights)
-    if min(len(first), len(second)) < min_size:
+    best: tuple[float, float, list[str]] | None = None  # (-fit, cosine of the halves, second half)
+    for first, second in _bisections(reps, vectors, weights, restarts):
+        if min(len(first), len(second)) < min_size:
+            continue
+        a, b = _sum(first, vectors), _sum(second, vectors)
+        fit = _fit(first, a, vectors, weights) + _fit(second, b, vectors, weights)
+        if best is None or -fit < best[0]:
+            best = (-fit, centroid_cosine(a, b, weights), second)
+    if best is None or best[1] >= below:
         return []
-    if centroid_cosine(_sum(first, vectors), _sum(second, vectors), weights) >= below:
-        return []
-    return second
+    return best[2]
+
+
+def _fit(
+    reps: Sequence[str], total: Vector, vectors: Mapping[str, Vector], weights: Mapping[str, float]
+) -> float:
+    """How well a group holds together: its members' summed similarity to the group's centroid."""
+    norms = field_norms(total)
+    return sum(similarity(vectors[r], total, norms, weights) for r in reps)
+
+
+def _bisections(
+    reps: Sequence[str], vectors: Mapping[str, Vector], weights: Mapping[str, float], restarts: int
+) -> list[tuple[list[str], list[str]]]:
+    """2-means bisections seeded with each of the ``restarts`` members least like the whole story."""
+    whole = _sum(reps, vectors)
+    norms = field_norms(whole)
+    seeds = sorted(reps, key=lambda r: (similarity(vectors[r], whole, norms, weights), r))[:restarts]
+    out: list[tuple[list[str], list[str]]] = []
+    for seed in seeds:
+        halves = _bisect(reps, vectors, weights, seed)
+        if halves not in out:
+            out.append(halves)
+    return out
 
 
 def _bisect(
-    reps: Sequence[str], vectors: Mapping[str, Vector], weights: Mapping[str, float], rounds: int = 8
+    reps: Sequence[str],
+    vectors: Mapping[str, Vector],
+    weights: Mapping[str, float],
+    seed: str,
+    rounds: int = 8,
 ) -> tuple[list[str], list[str]]:
-    whole = _sum(reps, vectors)
-    norms = field_norms(whole)
-    seed = min(reps, key=lambda r: (similarity(vectors[r], whole, norms, weights), r))
+    """2-means from ``seed`` and the member least like it."""
     seed_norms = field_norms(vectors[seed])
     other = min(reps, key=lambda r: (similarity(vectors[r], vectors[seed], seed_norms, weights), r))
     first, second = [seed], [other]

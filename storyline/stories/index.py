@@ -62,7 +62,12 @@ class StoryIndex:
         for _ in range(self.params.split_rounds):  # two similar events joined early: split them
             splits = {
                 cid: split_part(
-                    self.clusters[cid], vectors, weights, self.params.split_below, self.params.split_min
+                    self.clusters[cid],
+                    vectors,
+                    weights,
+                    self.params.split_below,
+                    self.params.split_min,
+                    self.params.split_restarts,
                 )
                 for cid in sorted({self.cluster_of[a.id] for a in order})
             }
@@ -85,11 +90,50 @@ class StoryIndex:
             for _ in range(self.params.refine_passes):
                 if not self._refine(again, vectors):
                     break
+        if self.params.dissolve_upto > 0:
+            self._dissolve_small(order, vectors)
         self._rename_new(before)
         touched = {self.cluster_of[a.id] for a in order}
         for cid in touched:
             self._explain(self.clusters[cid], vectors)
         return sorted(touched)
+
+    def _dissolve_small(self, order: Sequence[Article], vectors: dict[str, Vector]) -> None:
+        """Re-place the members of this batch's smallest stories as if those stories did not exist.
+
+        Re-assignment takes an article out of its own story before comparing, but the other members
+        of a two-article story still hold it there: two reports of an event that happen to be
+        closer to each other than to the event's main story stay apart from it.  Taking the whole
+        small story out first lets each member reach the main story; members of a story of their
+        own (nothing else above the threshold) found it again."""
+        upto = self.params.dissolve_upto
+        small = sorted(
+            (len(self.clusters[cid].reps), cid)
+            for cid in {self.cluster_of[a.id] for a in order}
+            if len(self.clusters[cid].reps) <= upto
+        )
+        rank = {a.id: i for i, a in enumerate(order)}
+        for _, cid in small:  # smallest first; a story that has grown meanwhile is left alone
+            cluster = self.clusters.get(cid)
+            if (
+                cluster is None
+                or not 0 < len(cluster.reps) <= upto
+                or any(r not in vectors for r in cluster.reps)
+            ):
+                continue
+            members = sorted(cluster.reps, key=rank.__getitem__)  # in the batch's (date) order
+            for rep in members:
+                cluster.remove(rep, vectors[rep])
+            cluster.reset_dates(())
+            self.dirty.add(cid)
+            for rep in members:
+                best, sim = self._best(rep, vectors[rep])
+                if best is None or sim < self.params.threshold:
+                    best = cid if not cluster.reps else self._new_cluster_id(rep)
+                    self.clusters.setdefault(best, Cluster(id=best))
+                self._join(best, rep, vectors[rep])
+            if not cluster.reps:
+                self._drop(cluster)
 
     def _remember(
         self, fresh: Sequence[Article], members: dict[str, list[str]], raws: dict[str, RawFeatures]

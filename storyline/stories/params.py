@@ -22,11 +22,17 @@ class StoryParams:
     ``near_bonus`` added to its similarity: reports of one event cluster in time, so closeness in
     time is evidence of its own (Miranda et al. 2018 feed the time gap to their model as a feature).
     Undated articles get no bonus, so they join on content alone.
+    ``dissolve_upto``: after the split pass, each of the batch's stories of at most that many articles
+    (smallest first) is taken out and its members placed again as if it had never existed: two
+    early reports that founded a story together are otherwise held there by each other although
+    each is above the threshold to the event's main story (``StoryIndex._dissolve_small``).
     ``refine_passes``: re-assignment passes over the articles of one batch (order independence).
     ``split_below``/``split_min``/``split_rounds``: after placing a batch, a story of new articles is
     bisected and split when its two halves (``split_min`` members or more each) have centroids less
     similar than ``split_below`` (two similar events joined early on), then re-assigned again; up to
-    ``split_rounds`` times (``clusters.split_part``). The split compares halves with ``split_weights``,
+    ``split_rounds`` times (``clusters.split_part``); the bisection is the best-fitting of
+    ``split_restarts`` 2-means runs from different seeds (one seed alone often cuts a story of two
+    events along the wrong line, leaving it whole). The split compares halves with ``split_weights``,
     which count the years articles name (two same-kind events years apart); the main similarity does
     not, because years mentioned in passing made it worse on SemEval-2022 (r 0.743 -> 0.666 en-en).
     ``candidate_terms``/``max_posting``/``max_candidates``: an article looks up stories through its
@@ -47,7 +53,9 @@ class StoryParams:
     split_below: float = 0.55
     split_min: int = 3
     split_rounds: int = 3
+    split_restarts: int = 6
     split_weights: FieldWeights = field(default_factory=lambda: FieldWeights(year=0.3))
+    dissolve_upto: int = 4
     storyline_threshold: float = 0.22
     storyline_weights: FieldWeights = field(
         default_factory=lambda: FieldWeights(body=0.4, title=0.1, ent=0.5, num=0.0, lead=0.0, year=0.0)
