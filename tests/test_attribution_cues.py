@@ -187,3 +187,13 @@ def test_a_stance_of_an_unresolved_relative_pronoun_is_not_listed() -> None:
     text = "Troops are pouring into the port, alarming towns which fear they could be used for an attack."
     assert ("they could be used for an attack", "fear", "which") in contents(text)
     assert all("attack" not in q for q, _ in listed(text))
+
+
+def test_recalling_an_ambassador_is_not_a_statement_but_recalling_that_is() -> None:
+    from storyline.nlp import annotate
+    from storyline.records import Article
+
+    text = "Eastland recalled its ambassador from Harrow last week. Ivo Marsk recalled that the bridge had closed twice."
+    ann = annotate(Article(id="r", path="r", title="r", text=text, content_hash="r"))
+    found = [(text[q.start : q.end], q.speaker) for q in ann.quotes]
+    assert found == [("that the bridge had closed twice", "Ivo Marsk")]

@@ -46,7 +46,7 @@ OBJECT_CUE_VERBS = frozenset(
         "recommend", "back", "condemn", "welcome", "deny", "plan", "seek", "ask", "warn", "threaten",
         "prefer", "vote", "refer", "talk", "express", "slam", "list", "highlight", "tout", "speak",
         "attack", "challenge", "denounce", "favor", "favour", "show", "report", "tweet", "post", "offer",
-        "echo", "embrace", "reveal", "note", "recall", "explain", "acknowledge", "claim",
+        "echo", "embrace", "reveal", "note", "explain", "acknowledge", "claim",
     }
 )  # fmt: skip
 
