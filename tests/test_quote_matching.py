@@ -167,3 +167,31 @@ def test_each_member_of_a_pair_of_speakers_is_canonicalised() -> None:
     (a, ann) = _carrier("a", "2031-03-01", "Brekke and Lindqvist")
     quotes = collect_quotes([a], {"a": ann}, ENTITIES, [])
     assert [q.speaker for q in quotes] == ["Tomas Brekke and Marta Lindqvist"]
+
+
+def test_a_quote_split_around_its_attribution_is_one_quote_across_outlets() -> None:
+    from storyline.nlp import annotate, link_entities
+
+    first = (
+        "Harbour master Tomas Brekke spoke after the inspection. "
+        "“The cranes,” he said, “were built for lighter ships, not for these.” "
+        "“We are closing the quay,” Brekke said. “It will reopen in May.”"
+    )
+    second = (
+        "Tomas Brekke was blunt. “The cranes,” Brekke said, “were built for lighter ships, not for these.”"
+    )
+    arts = [Article(id=a, path=a, title=a, text=t, content_hash=a) for a, t in (("a", first), ("b", second))]
+    ann = {a.id: annotate(a) for a in arts}
+    quotes = collect_quotes(arts, ann, link_entities(arts, ann), [Story("s", "t", ("a", "b"))])
+    cranes = [q for q in quotes if "cranes" in q.text]
+    assert len(cranes) == 1
+    assert cranes[0].text == "The cranes … were built for lighter ships, not for these."
+    assert cranes[0].speaker == "Tomas Brekke"
+    assert sorted(m.article for m in cranes[0].mentions) == ["a", "b"]
+    mention = next(m for m in cranes[0].mentions if m.article == "a")
+    assert first[mention.start : mention.end].startswith("The cranes,” he said, “were built")
+    # a quote that goes on after the attribution has ended its sentence stays two quotes
+    assert {q.text for q in quotes if q.mentions[0].article == "a"} >= {
+        "We are closing the quay",
+        "It will reopen in May.",
+    }

@@ -27,7 +27,7 @@ from storyline.records import (
 
 __all__ = ["VERSION", "build_timeline", "find_conflicts", "summarize"]
 
-VERSION = "2026.11.23-5"  # bump when timeline, conflict or summary output changes (for cache keys)
+VERSION = "2026.11.23-6"  # bump when timeline, conflict or summary output changes (for cache keys)
 
 
 def build_timeline(

@@ -36,13 +36,53 @@ def collect_quotes(
     mentions = [
         _with_speaker(m, speaker.canonical(m, story_of.get(m.article)))
         for a in articles
-        for m in (annotations[a.id].quotes if a.id in annotations else ())
+        for m in join_split(annotations[a.id].quotes if a.id in annotations else (), a.text)
     ]
     groups = _group(mentions, story_of, speaker.agree)
     published = {a.id: (a.published or "9999", order[a.id]) for a in articles}
     people = frozenset(e.name for e in entities if e.type == "PERSON")
     quotes = [_quote(g, published, story_of, people) for g in groups]
     return tuple(sorted(quotes, key=lambda q: (published[q.mentions[0].article], q.mentions[0].start)))
+
+
+_SPLIT_GAP = 80  # characters between the pieces: a closing mark, "he said," and an opening mark
+
+
+def join_split(mentions: Sequence[QuoteMention], text: str) -> list[QuoteMention]:
+    """A quote split around its attribution ("“The dam,” he said, “was built to protect people.”")
+    as one mention from the first piece's start to the second's end (its text is that slice of the
+    article; ``quote_content`` leaves the attribution out: "The dam … was built ..."). Only where the first piece stops mid-sentence
+    (a comma or no closing punctuation) and both pieces are attributed to the same speaker mention,
+    which stands between them in the same sentence ("“X,” Peskov said. “Y.”" stays two quotes)."""
+    out: list[QuoteMention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev is not None and _continues(prev, m, text):
+            out[-1] = dataclasses.replace(prev, end=m.end, text=text[prev.start : m.end])
+        else:
+            out.append(m)
+    return out
+
+
+# inside a joined direct mention: the closing mark, the attribution, the opening mark
+_ATTRIBUTION_GAP = re.compile(r",?\s*[”\"»]\s+[^“”\"«»\n]{1,80}?\s*[“\"«]\s*")  # 80: _SPLIT_GAP
+
+
+def quote_content(m: QuoteMention) -> str:
+    """What the speaker said: a direct quote split around its attribution with the attribution
+    replaced by an ellipsis ("The dam … was built to protect people")."""
+    return _ATTRIBUTION_GAP.sub(" … ", m.text) if m.kind == "direct" else m.text
+
+
+def _continues(a: QuoteMention, b: QuoteMention, text: str) -> bool:
+    if a.kind != "direct" or b.kind != "direct" or a.speaker_start is None:
+        return False
+    if (b.speaker_start, b.speaker_text) != (a.speaker_start, a.speaker_text) or not a.end <= b.start:
+        return False
+    gap = text[a.end : b.start]
+    if len(gap) > _SPLIT_GAP or "\n" in gap or "." in gap or not a.end <= a.speaker_start < b.start:
+        return False  # a period: the attribution ends a sentence and the next quote starts one
+    return not a.text.rstrip().endswith((".", "!", "?", "…"))
 
 
 class _SpeakerCanon:
@@ -124,7 +164,7 @@ def same_quote(a: QuoteMention, b: QuoteMention, *, speakers_agree: SpeakersAgre
     """
     if a.speaker is not None and b.speaker is not None and not _agree(a.speaker, b.speaker, speakers_agree):
         return False
-    wa, wb = words(a.text), words(b.text)
+    wa, wb = words(quote_content(a)), words(quote_content(b))
     if not wa or not wb:
         return False
     if wa == wb:
@@ -156,7 +196,7 @@ def _group(
             i = parent[i]
         return i
 
-    norm = [words(m.text) for m in mentions]
+    norm = [words(quote_content(m)) for m in mentions]
     first_of: dict[tuple[str, str | None, str | None], int] = {}  # (text, speaker, story) -> first mention
     for i, m in enumerate(mentions):
         key = (norm[i], m.speaker, story_of.get(m.article))
@@ -211,12 +251,12 @@ def _quote(
 ) -> Quote:
     group.sort(key=lambda m: (published[m.article], m.start))
     first = group[0]
-    longest = max(group, key=lambda m: (len(words(m.text)), -published[m.article][1]))
+    longest = max(group, key=lambda m: (len(words(quote_content(m))), -published[m.article][1]))
     speakers = [m.speaker for m in group if m.speaker is not None]
     # a person over the institution they speak for, then the most frequent
     speaker = max(set(speakers), key=lambda s: (s in people, speakers.count(s), s)) if speakers else None
     kind = min((m.kind for m in group), key=lambda k: _KIND_ORDER[k])
-    text = clean_quote_text(longest.text)
+    text = clean_quote_text(quote_content(longest))
     return Quote(
         id="q" + short_id(words(text), speaker or ""),
         text=text,
