@@ -65,7 +65,7 @@ def join_split(mentions: Sequence[QuoteMention], text: str) -> list[QuoteMention
 
 
 # inside a joined direct mention: the closing mark, the attribution, the opening mark
-_ATTRIBUTION_GAP = re.compile(r",?\s*[”\"»]\s+[^“”\"«»\n]{1,80}?\s*[“\"«]\s*")  # 80: _SPLIT_GAP
+_ATTRIBUTION_GAP = re.compile(rf",?\s*[”\"»]\s+[^“”\"«»\n]{{1,{_SPLIT_GAP}}}?\s*[“\"«]\s*")
 
 
 def quote_content(m: QuoteMention) -> str:
