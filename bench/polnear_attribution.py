@@ -25,7 +25,6 @@ F1 0.83 content / 0.85 source on PARC 3.0 (a related corpus, not this one).
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import subprocess
@@ -33,9 +32,13 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+if TYPE_CHECKING:
+    from storyline.nlp.tagger import Tagger
 
 QUOTE_CHARS = set('"“”«»„')
 TEXTACY_PYTHON = os.environ.get("TEXTACY_PYTHON", "/tmp/textacy-venv/bin/python")
@@ -76,51 +79,21 @@ def data_dir() -> Path:
 
 
 def load_split(base: Path, split: str) -> list[tuple[str, str, list[Span]]]:
-    docs = []
-    with (base / split / "metadata.tsv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            annotator = sorted(row["annotators"].split("|"))[0]
-            ann = base / split / "attributions" / f"{row['filename']}_{annotator}.ann"
-            txt = base / split / "text" / f"{row['filename']}.txt"
-            if ann.exists() and txt.exists():
-                docs.append((row["filename"], txt.read_text(encoding="utf-8"), parse_ann(ann)))
-    return docs
+    from storyline.nlp.polnear import load_split as load
+
+    return [(d.name, d.text, [Span(*a.content, a.source) for a in d.attributions]) for d in load(base, split)]
 
 
-def _extent(spec: str) -> tuple[int, int]:
-    pieces = [tuple(int(x) for x in part.split()) for part in spec.split(";")]
-    return min(p[0] for p in pieces), max(p[1] for p in pieces)
-
-
-def parse_ann(path: Path) -> list[Span]:
-    spans: dict[str, tuple[str, tuple[int, int]]] = {}
-    events: list[dict[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("T") and len(parts) >= 2:
-            label, _, spec = parts[1].partition(" ")
-            spans[parts[0]] = (label, _extent(spec))
-        elif line.startswith("E") and len(parts) >= 2:
-            events.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
-    gold = []
-    for ev in events:
-        content = spans.get(ev.get("Content", ""))
-        if content is None:
-            continue
-        source = spans.get(ev.get("Source", ""))
-        gold.append(Span(*content[1], source[1] if source else None))
-    return gold
-
-
-def predict(text: str) -> tuple[list[Span], float]:
+def predict(text: str, tagger: Tagger | None = None) -> tuple[list[Span], float]:
     from storyline.nlp.attribution import find_attributions
-    from storyline.nlp.spacy_model import parse
+    from storyline.nlp.spacy_model import doc_text, parse
 
     t0 = time.perf_counter()
     doc = parse(text)
+    tagging = tagger.tag(doc_text(doc)) if tagger is not None else None
     merged: dict[int, Span] = {}  # quote pieces sharing one cue are one attribution, as in PolNeAR
     out: list[Span] = []
-    for a in find_attributions(doc):
+    for a in find_attributions(doc, tagging=tagging):
         src = a.cue.source if a.cue is not None else None
         span = Span(a.content_start, a.content_end, src)
         if a.cue is None or a.kind == "indirect":  # a cue's reported clause stands apart from its quotes
@@ -221,17 +194,22 @@ def textacy_preds(docs: list[tuple[str, str, list[Span]]]) -> list[list[Span]] |
     return [[Span(s, e, tuple(src) if src else None) for s, e, src in doc] for doc in json.loads(res.stdout)]
 
 
-def run_split(base: Path, split: str, limit: int | None, with_textacy: bool) -> None:
+def run_split(
+    base: Path, split: str, limit: int | None, with_textacy: bool, taggers: list[Tagger | None]
+) -> None:
     docs = load_split(base, split)[:limit]
     n_chars = sum(len(t) for _, t, _ in docs)
-    preds, seconds = [], 0.0
-    for _, text, _ in docs:
-        pred, dt = predict(text)
-        preds.append(pred)
-        seconds += dt
-    print(f"\n== PolNeAR {split}: {len(docs)} articles, {n_chars} chars, storyline {seconds:.1f}s")
-    for key, sc in score_all(docs, preds).items():
-        print(sc.row(f"storyline  {key}"))
+    print(f"\n== PolNeAR {split}: {len(docs)} articles, {n_chars} chars")
+    for tagger in taggers:
+        preds, seconds = [], 0.0
+        for _, text, _ in docs:
+            pred, dt = predict(text, tagger)
+            preds.append(pred)
+            seconds += dt
+        name = "storyline rules" if tagger is None else f"storyline + tagger {tagger.id}"
+        print(f"{name}: {seconds:.1f}s")
+        for key, sc in score_all(docs, preds).items():
+            print(sc.row(f"{'rules' if tagger is None else 'tagger':<10} {key}"))
     if with_textacy:
         base_preds = textacy_preds(docs)
         if base_preds is not None:
@@ -245,14 +223,30 @@ def main() -> int:
     ap.add_argument("--split", choices=("dev", "train", "both"), default="dev")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--no-textacy", action="store_true")
+    ap.add_argument(
+        "--tagger",
+        default="auto",
+        help="auto: rules alone, then with the trained tagger when there is one ($STORYLINE_TAGGER or "
+        "~/.local/share/storyline/tagger); none: rules only; a directory: that tagger",
+    )
     args = ap.parse_args()
     base = data_dir()
     if not base.exists():
         print(f"skipped: data not found at {base}")
         return 0
+    from storyline.nlp.tagger import Tagger as TaggerClass
+    from storyline.nlp.tagger import load_tagger
+
+    taggers: list[Tagger | None] = [None]
+    if args.tagger not in ("none", "auto"):
+        taggers.append(TaggerClass(Path(args.tagger)))
+    elif args.tagger == "auto" and (found := load_tagger()) is not None:
+        taggers.append(found)
+    if len(taggers) == 1:
+        print("trained tagger: none found (storyline tagger train --polnear DIR makes one); rules only")
     splits = ("train", "dev") if args.split == "both" else (args.split,)
     for split in splits:
-        run_split(base, split, args.limit, not args.no_textacy)
+        run_split(base, split, args.limit, not args.no_textacy, taggers)
     return 0
 
 

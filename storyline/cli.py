@@ -214,6 +214,71 @@ def quotes(
             out.print("  " + quote_line(q.speaker, q.text, q.kind, len(cues), cues))
 
 
+tagger_app = typer.Typer(
+    no_args_is_help=True,
+    help="The optional trained attribution tagger (improves reported-speech attributions; see DEVELOPERS.md).",
+)
+app.add_typer(tagger_app, name="tagger")
+
+
+@tagger_app.command("status")
+def tagger_status(as_json: JsonOpt = False) -> None:
+    """Say whether a trained tagger is in use, and which."""
+    from storyline.nlp.tagger import default_dir, load_tagger
+
+    tagger = load_tagger()
+    info: dict[str, Any] = {"path": str(default_dir()), "active": tagger is not None}
+    if tagger is not None:
+        info["manifest"] = tagger.manifest
+    if as_json:
+        _print_json(info)
+    elif tagger is None:
+        out.print(f"no trained tagger at {info['path']}: attributions come from the rules alone")
+    else:
+        m = tagger.manifest
+        out.print(f"tagger {tagger.id} at {info['path']}: {m.get('trained_on')}, {m.get('epochs')} epochs")
+
+
+@tagger_app.command("train")
+def tagger_train(
+    polnear: Annotated[
+        str, typer.Option("--polnear", help="PolNeAR directory holding train/ (your own copy; research use).")
+    ],
+    out_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--out", help="Where to write it [default: $STORYLINE_TAGGER or ~/.local/share/storyline/tagger]."
+        ),
+    ] = None,
+    epochs: Annotated[
+        int, typer.Option(min=1, help="Passes over the training articles (about 20 min each on 2 cores).")
+    ] = 2,
+    limit: Annotated[int | None, typer.Option(min=1, help="Train on the first N articles only.")] = None,
+    as_json: JsonOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Train the attribution tagger on PolNeAR's train split and install it for later runs."""
+    from pathlib import Path
+
+    from storyline.nlp.polnear import load_split
+    from storyline.nlp.tagger import default_dir
+    from storyline.nlp.tagger_train import train
+
+    docs = load_split(Path(polnear).expanduser(), "train")[:limit]
+    target = Path(out_dir).expanduser() if out_dir else default_dir()
+
+    def say(msg: str) -> None:
+        if not quiet:
+            err.print(f"storyline: tagger {msg}")
+
+    say(f"training on {len(docs)} articles into {target}")
+    manifest = train(docs, target, epochs=epochs, progress=say)
+    if as_json:
+        _print_json(manifest)
+    else:
+        out.print(f"tagger {manifest['id']} written to {target}; later runs use it")
+
+
 @app.command()
 def web(
     db: DbOpt = None,

@@ -38,10 +38,13 @@ from storyline.nlp.spans import (
     without_trailing_aside,
 )
 from storyline.nlp.stances import MIN_CLAUSE_TOKENS, appearances, noun_cues
+from storyline.nlp.tagged import merge_tagged
 from storyline.records import QuoteKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+    from storyline.nlp.tagger import Tagging
 
 _MIN_UNCUED_WORDS = 4
 # words before a quoted term that make it a name, not speech ("so-called 'Finlandization'")
@@ -51,8 +54,11 @@ _NAMING_WORDS = frozenset(
 _COMPLEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "oprd", "dative", "acomp", "attr", "ccomp"})
 
 
-def find_attributions(doc: Doc, *, indirect: bool = True) -> list[Attribution]:
-    """All attributions in ``doc``, ordered by position."""
+def find_attributions(
+    doc: Doc, *, indirect: bool = True, tagging: Tagging | None = None
+) -> list[Attribution]:
+    """All attributions in ``doc``, ordered by position; merged with a trained tagger's spans of the
+    same text when ``tagging`` is given (see :mod:`storyline.nlp.tagged`)."""
     quotes = find_quotes(doc_text(doc))
     in_quote = _quote_index(doc, quotes)
     cues = [t for t in doc if is_cue(t) and in_quote[t.i] < 0]
@@ -68,6 +74,9 @@ def find_attributions(doc: Doc, *, indirect: bool = True) -> list[Attribution]:
         out.extend(passive_cues(doc, in_quote, {a.cue.start for a in out if a.cue is not None}))
         out = _without_nested_stances(doc, out)
     out = _with_labels(doc, quotes, out)
+    if tagging is not None:
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        return merge_tagged(doc_text(doc), out, tagging, sentences)
     return sorted(out, key=lambda a: (a.start, a.end))
 
 
@@ -302,7 +311,12 @@ def _reported(
         quote = used.get(cue_tok.idx)
         statement = not (is_negated(cue_tok) or _first_person(cue_tok))
         span = according_clause(cue_tok) if cue_tok.lower_ == "according" else _clause_span(cue_tok, in_quote)
-        if span is not None and quote is not None and _holds(span, quote) and not _names_source(cue_tok, quote):
+        if (
+            span is not None
+            and quote is not None
+            and _holds(span, quote)
+            and not _names_source(cue_tok, quote)
+        ):
             continue  # the quote and its clause are one attribution
         if span is not None and any(in_quote[t.i] >= 0 for t in span):
             span = _before_quoted_conjunct(span, in_quote)
