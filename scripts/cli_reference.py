@@ -25,6 +25,12 @@ def reference() -> str:
             name, [], parent=ctx, resilient_parsing=True, max_content_width=100, terminal_width=100
         )
         parts += [f"## storyline {name}", "", "```", sub.get_help(sctx).rstrip(), "```", ""]
+        for sub_name in sorted(getattr(sub, "commands", {})):  # a command group: its commands too
+            leaf = sub.commands[sub_name]
+            lctx = leaf.make_context(
+                sub_name, [], parent=sctx, resilient_parsing=True, max_content_width=100, terminal_width=100
+            )
+            parts += [f"## storyline {name} {sub_name}", "", "```", leaf.get_help(lctx).rstrip(), "```", ""]
     return "\n".join(parts)
 
 

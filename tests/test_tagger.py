@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import math
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +19,7 @@ from storyline.errors import UsageError
 from storyline.nlp.cues import Attribution, Cue
 from storyline.nlp.polnear import GoldAttribution, PolnearDoc, load_split, parse_ann
 from storyline.nlp.tagged import merge_tagged
-from storyline.nlp.tagger import Tagging, _decode, windows
+from storyline.nlp.tagger import Tagging, spans_of, windows
 from storyline.nlp.tagger_train import encode_labels, outermost
 
 ANN = (
@@ -74,19 +73,26 @@ def test_windows_cover_every_token_with_overlap() -> None:
     assert {i for s, e in wins for i in range(s, e)} == set(range(20))
 
 
-def _logp(tags: list[int]) -> np.ndarray:
-    out = np.full((len(tags), 3), math.log(0.05), dtype=np.float32)
-    for i, t in enumerate(tags):
-        out[i, t] = math.log(0.9)
-    return out
+def _logp(rows: list[tuple[float, float, float]]) -> np.ndarray:
+    return np.log(np.array(rows, dtype=np.float32))
 
 
-def test_decode_turns_bio_into_character_spans() -> None:
-    offsets = [(0, 3), (4, 8), (9, 12), (13, 17), (18, 20), (21, 25)]
-    # O B I B O I: two spans back to back, and an I after O (a window edge) starts a third
-    spans = _decode(_logp([0, 1, 2, 1, 0, 2]), offsets)
-    assert [(s, e) for s, e, _ in spans] == [(4, 12), (13, 17), (21, 25)]
-    assert all(0.9 < p < 0.96 for _, _, p in spans)
+def test_spans_by_hysteresis_whole_words_and_new_beginnings() -> None:
+    text = "He said the dam will hold tomorrow, and officials agreed quietly."
+    words = ["He", "said", "the", "dam", "will", "hold", "tomorrow", ",", "and", "officials", "agreed", "quiet"]
+    offsets = [(text.index(w), text.index(w) + len(w)) for w in words]
+    o, b, i = (0.9, 0.05, 0.05), (0.1, 0.8, 0.1), (0.1, 0.1, 0.8)
+    weak = (0.6, 0.1, 0.3)  # 0.4 inside: extends a span (low 0.3) but cannot start one alone (high 0.7)
+    rows = [o, o, b, i, weak, i, i, o, o, weak, o, weak]
+    spans = spans_of(text, offsets, _logp(rows), low=0.3, high=0.7)
+    # "the dam will hold tomorrow" with its weak piece; "officials" is weak and alone: dropped;
+    # "quiet" is a piece of "quietly" but weak and alone: dropped
+    assert [text[s:e] for s, e, _ in spans] == ["the dam will hold tomorrow"]
+    rows = [o, o, b, i, i, b, i, o, o, o, o, (0.1, 0.1, 0.8)]
+    spans = spans_of(text, offsets, _logp(rows), low=0.3, high=0.7)
+    # a confident B starts a new span; a piece inside a word widens to the whole word
+    assert [text[s:e] for s, e, _ in spans] == ["the dam will", "hold tomorrow", "quietly"]
+    assert all(0.85 < p < 0.95 for _, _, p in spans)
 
 
 TEXT = (

@@ -30,12 +30,24 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["HEADS", "Tagger", "Tagging", "default_dir", "load_tagger", "tagger_id", "windows"]
+__all__ = [
+    "HEADS",
+    "Tagger",
+    "Tagging",
+    "decode",
+    "default_dir",
+    "load_tagger",
+    "spans_of",
+    "tagger_id",
+    "windows",
+]
 
 HEADS = ("content", "source", "cue")
 ENV = "STORYLINE_TAGGER"
 FORMAT = 1
 _O, _B, _I = 0, 1, 2
+LOW = 0.3  # a piece this likely inside a span extends it
+HIGH = 0.7  # a span needs one piece this likely
 
 Extent = tuple[int, int]
 
@@ -105,13 +117,17 @@ class Tagger:
 
     def tag(self, text: str) -> Tagging:
         """Content, source and cue spans of ``text``."""
+        offsets, logp = self.scores(text)
+        return decode(text, offsets, logp)
+
+    def scores(self, text: str) -> tuple[list[tuple[int, int]], npt.NDArray[np.float32]]:
+        """Word-piece character offsets and their log-probabilities ``(pieces, heads, O/B/I)``."""
+        import numpy as np
+
         if not text.strip():
-            return Tagging((), (), ())
+            return [], np.zeros((0, len(HEADS), 3), dtype=np.float32)
         enc = self._tok.encode(text, add_special_tokens=False)
-        logp = self._log_probs(enc.ids)
-        offsets = enc.offsets
-        spans = [_decode(logp[:, h, :], offsets) for h in range(len(HEADS))]
-        return Tagging(*spans)
+        return list(enc.offsets), self._log_probs(enc.ids)
 
     def _log_probs(self, ids: list[int], batch: int = 8) -> npt.NDArray[np.float32]:
         import numpy as np
@@ -138,29 +154,64 @@ class Tagger:
         return out
 
 
-def _decode(
-    logp: npt.NDArray[np.float32], offsets: list[tuple[int, int]]
+def decode(
+    text: str,
+    offsets: list[tuple[int, int]],
+    logp: npt.NDArray[np.float32],
+    *,
+    low: float = LOW,
+    high: float = HIGH,
+) -> Tagging:
+    """Spans of every head (see :func:`spans_of`)."""
+    if not offsets:
+        return Tagging((), (), ())
+    heads = [spans_of(text, offsets, logp[:, h, :], low=low, high=high) for h in range(len(HEADS))]
+    return Tagging(*heads)
+
+
+def spans_of(
+    text: str,
+    offsets: list[tuple[int, int]],
+    logp: npt.NDArray[np.float32],
+    *,
+    low: float = LOW,
+    high: float = HIGH,
 ) -> tuple[tuple[int, int, float], ...]:
-    """BIO tags to character spans; an I after O starts a span (a window edge can lose the B)."""
+    """One head's spans, by hysteresis: a run of pieces whose probability of being inside a span is
+    at least ``low``, kept when one piece reaches ``high``; a piece most likely a beginning (B) starts
+    a new span. Spans are widened to whole words; each carries its pieces' mean probability."""
     import numpy as np
 
-    tags = logp.argmax(axis=-1)
     inside = 1.0 - np.exp(logp[:, _O])
-    spans: list[tuple[int, int, float]] = []
+    begins = (logp.argmax(axis=-1) == _B).tolist()
+    runs: list[tuple[int, int]] = []
     start = -1
-    for i, tag in enumerate(tags.tolist()):
-        if start >= 0 and tag != _I:
-            spans.append(_span(offsets, inside, start, i))
+    for i, p in enumerate(inside.tolist()):
+        if start >= 0 and (p < low or begins[i]):
+            runs.append((start, i))
             start = -1
-        if tag != _O and start < 0:
+        if p >= low and start < 0:
             start = i
     if start >= 0:
-        spans.append(_span(offsets, inside, start, len(tags)))
-    return tuple(spans)
+        runs.append((start, len(offsets)))
+    out: list[tuple[int, int, float]] = []
+    for a, b in runs:
+        if float(inside[a:b].max()) < high:
+            continue
+        s, e = _whole_words(text, offsets[a][0], offsets[b - 1][1])
+        if out and s < out[-1][1]:  # a beginning inside a word: one span
+            prev = out.pop()
+            s = prev[0]
+        out.append((s, e, round(float(inside[a:b].mean()), 4)))
+    return tuple(out)
 
 
-def _span(offsets: list[tuple[int, int]], inside: Any, first: int, stop: int) -> tuple[int, int, float]:
-    return offsets[first][0], offsets[stop - 1][1], round(float(inside[first:stop].mean()), 4)
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
 
 
 def available() -> bool:
