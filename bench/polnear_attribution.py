@@ -194,6 +194,32 @@ def textacy_preds(docs: list[tuple[str, str, list[Span]]]) -> list[list[Span]] |
     return [[Span(s, e, tuple(src) if src else None) for s, e, src in doc] for doc in json.loads(res.stdout)]
 
 
+def agreement(base: Path, split: str) -> None:
+    """The same metric between two PolNeAR annotators of one article (articles with several): the
+    second annotator's spans scored against the first's, the gold every system row is scored on."""
+    import csv
+
+    from storyline.nlp.polnear import parse_ann
+
+    pairs = []
+    with (base / split / "metadata.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            ann_dir = base / split / "attributions"
+            files = [ann_dir / f"{row['filename']}_{a}.ann" for a in sorted(row["annotators"].split("|"))]
+            files = [f for f in files if f.exists()]
+            if len(files) >= 2:
+                text = (base / split / "text" / f"{row['filename']}.txt").read_text(encoding="utf-8")
+                first, second = (
+                    [Span(*g.content, g.source) for g in parse_ann(f.read_text(encoding="utf-8"))]
+                    for f in files[:2]
+                )
+                pairs.append((text, first, second))
+    print(f"human agreement, {split}: {len(pairs)} articles with two annotators")
+    docs = [("", text, first) for text, first, _ in pairs]
+    for key, sc in score_all(docs, [second for _, _, second in pairs]).items():
+        print(sc.row(f"annotator2 {key}"))
+
+
 def run_split(
     base: Path, split: str, limit: int | None, with_textacy: bool, taggers: list[Tagger | None]
 ) -> None:
@@ -215,6 +241,7 @@ def run_split(
         if base_preds is not None:
             for key, sc in score_all(docs, base_preds).items():
                 print(sc.row(f"textacy    {key}"))
+    agreement(base, split)
     print("anchor: BBC Citron on PARC 3.0 - overlap F1 0.83 content, 0.85 source")
 
 

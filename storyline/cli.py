@@ -216,7 +216,8 @@ def quotes(
 
 tagger_app = typer.Typer(
     no_args_is_help=True,
-    help="The optional trained attribution tagger (improves reported-speech attributions; see DEVELOPERS.md).",
+    help="The optional attribution tagger trained on your PolNeAR copy: PolNeAR-style attribution spans for the "
+    "Python API and the benchmark (the quote listing does not use it; see DEVELOPERS.md).",
 )
 app.add_typer(tagger_app, name="tagger")
 
@@ -233,7 +234,7 @@ def tagger_status(as_json: JsonOpt = False) -> None:
     if as_json:
         _print_json(info)
     elif tagger is None:
-        out.print(f"no trained tagger at {info['path']}: attributions come from the rules alone")
+        out.print(f"no trained tagger at {info['path']}")
     else:
         m = tagger.manifest
         out.print(f"tagger {tagger.id} at {info['path']}: {m.get('trained_on')}, {m.get('epochs')} epochs")
@@ -257,7 +258,7 @@ def tagger_train(
     as_json: JsonOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
-    """Train the attribution tagger on PolNeAR's train split and install it for later runs."""
+    """Train the attribution tagger on PolNeAR's train split and install it where the API finds it."""
     from pathlib import Path
 
     from storyline.nlp.polnear import load_split
@@ -276,7 +277,7 @@ def tagger_train(
     if as_json:
         _print_json(manifest)
     else:
-        out.print(f"tagger {manifest['id']} written to {target}; later runs use it")
+        out.print(f"tagger {manifest['id']} written to {target}")
 
 
 @app.command()

@@ -33,7 +33,7 @@ def refresh(store: Store, *, progress: Progress | None = None, full: bool = Fals
 
 def annotation_version() -> str:
     """Cached per-article annotations are recomputed when a stage's VERSION changes."""
-    return f"times:{getattr(temporal, 'VERSION', '0')}+nlp:{nlp.version()}"
+    return f"times:{getattr(temporal, 'VERSION', '0')}+nlp:{getattr(nlp, 'VERSION', '0')}"
 
 
 @dataclass(frozen=True, slots=True)

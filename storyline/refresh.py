@@ -113,7 +113,7 @@ def _related(cindex: copies.CopyIndex, story: Story, groups: Sequence[CopyGroup]
 
 def analysis_version() -> str:
     """Stored per-story results are recomputed when the analysis or NLP stage's VERSION changes."""
-    return f"analysis:{getattr(analysis, 'VERSION', '0')}+nlp:{nlp.version()}"
+    return f"analysis:{getattr(analysis, 'VERSION', '0')}+nlp:{getattr(nlp, 'VERSION', '0')}"
 
 
 def analyze_story(store: Store, story: Story, groups: Sequence[CopyGroup]) -> StoryResults:

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-
-# A tagger a developer trained (~/.local/share/storyline/tagger) must not change what the tests see;
-# tests of the tagger point STORYLINE_TAGGER at their own model.
-os.environ["STORYLINE_TAGGER"] = "none"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

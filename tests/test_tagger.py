@@ -79,7 +79,20 @@ def _logp(rows: list[tuple[float, float, float]]) -> np.ndarray:
 
 def test_spans_by_hysteresis_whole_words_and_new_beginnings() -> None:
     text = "He said the dam will hold tomorrow, and officials agreed quietly."
-    words = ["He", "said", "the", "dam", "will", "hold", "tomorrow", ",", "and", "officials", "agreed", "quiet"]
+    words = [
+        "He",
+        "said",
+        "the",
+        "dam",
+        "will",
+        "hold",
+        "tomorrow",
+        ",",
+        "and",
+        "officials",
+        "agreed",
+        "quiet",
+    ]
     offsets = [(text.index(w), text.index(w) + len(w)) for w in words]
     o, b, i = (0.9, 0.05, 0.05), (0.1, 0.8, 0.1), (0.1, 0.1, 0.8)
     weak = (0.6, 0.1, 0.3)  # 0.4 inside: extends a span (low 0.3) but cannot start one alone (high 0.7)
@@ -131,11 +144,14 @@ def test_merge_keeps_rule_speaker_takes_tagged_extent_and_adds_what_rules_missed
         source=((*_find("Voss"), 0.9), (*_find("the report"), 0.9)),
         cue=((*_find("found"), 0.9),),
     )
-    merged = merge_tagged(TEXT, [rule_indirect, rule_quote, stray], tagging, sentences)
+    rules = [rule_indirect, rule_quote, stray]
+    everything = merge_tagged(TEXT, rules, tagging, sentences)
+    assert stray in everything  # by default a rule attribution the tagger did not find stays
+    merged = merge_tagged(TEXT, rules, tagging, sentences, keep_unmatched="quoted")
     by_content = {TEXT[a.content_start : a.content_end]: a for a in merged}
     assert set(by_content) == {
         "the call had been calm",  # the rule's attribution, the tagger's extent
-        '"We will rebuild,"',  # a quotation the tagger missed stays
+        '"We will rebuild,"',  # a quotation the tagger missed stays; the stray indirect one does not
         "Critics doubt the dam can hold another winter",  # found by the tagger alone
     }
     kept = by_content["the call had been calm"]

@@ -227,7 +227,11 @@ def groups(found: Sequence[Figure]) -> list[list[Figure]]:
     distinct: list[dict[tuple[object, ...], Figure]] = []  # per group, one figure per key
     for fig in found:
         at = next(
-            (n for n, d in enumerate(distinct) if all(same_thing(fig, other, context) for other in d.values())),
+            (
+                n
+                for n, d in enumerate(distinct)
+                if all(same_thing(fig, other, context) for other in d.values())
+            ),
             None,
         )
         if at is None:

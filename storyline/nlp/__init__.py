@@ -27,14 +27,6 @@ __all__ = ["annotate", "annotate_all", "collect_quotes", "format_quotes", "link_
 VERSION = "2026.11.23-22"  # bump when annotation output changes: cached annotations are keyed on it
 
 
-
-def version() -> str:
-    """The annotation cache key: :data:`VERSION` and the trained tagger in use, if any."""
-    from storyline.nlp.tagger import tagger_id
-
-    return f"{VERSION}+{tagger_id()}"
-
-
 _RECENT: OrderedDict[bytes, Annotations] = OrderedDict()  # text digest -> annotations, most recent last
 _RECENT_MAX = 256
 

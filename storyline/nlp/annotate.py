@@ -12,7 +12,6 @@ from storyline.nlp.entities import mentions, person_roles
 from storyline.nlp.quotemarks import find_quotes
 from storyline.nlp.spacy_model import doc_text
 from storyline.nlp.speakers import SpeakerResolver, Subject
-from storyline.nlp.tagger import load_tagger
 from storyline.records import Annotations, Article, EntityMention, QuoteMention
 from storyline.text import mask_datelines
 
@@ -40,9 +39,7 @@ def annotate_doc(article: Article, doc: Doc) -> Annotations:
         )
     for pos, name in _org_subjects(doc, ents):
         resolver.add_org_subject(pos, name)
-    tagger = load_tagger()
-    tagging = tagger.tag(doc_text(doc)) if tagger is not None else None
-    attributions = [a for a in find_attributions(doc, tagging=tagging) if a.statement]
+    attributions = [a for a in find_attributions(doc) if a.statement]
     by_source = sorted(attributions, key=_source_pos)
     quotes = {id(a): _mention(doc, article, a, resolver) for a in by_source}
     ordered = [quotes[id(a)] for a in attributions]

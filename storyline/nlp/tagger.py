@@ -1,8 +1,15 @@
 """A trained attribution tagger: content, source and cue spans from a fine-tuned MiniLM, run with onnxruntime.
 
 The rules of :mod:`storyline.nlp.attribution` need no model. When a tagger has been trained (see
-:mod:`storyline.nlp.tagger_train` and ``storyline tagger train``), its spans are merged with the
-rules' attributions by :func:`storyline.nlp.attribution.find_attributions`.
+:mod:`storyline.nlp.tagger_train` and ``storyline tagger train``), its spans can be merged with the
+rules' attributions: ``find_attributions(doc, tagging=load_tagger().tag(doc_text(doc)))``. That
+gives PolNeAR-style attribution spans (stances and acts as well as speech); the pipeline's quote
+listing does not use it (see :mod:`storyline.nlp.tagged`).
+
+    >>> from storyline.nlp.tagger import load_tagger
+    >>> tagger = load_tagger()          # None when no tagger has been trained
+    >>> if tagger is not None:
+    ...     tagging = tagger.tag("Officials said the bridge will reopen in May.")
 
 No tagger ships with storyline: the only training data for it, PolNeAR, is for research use, so each
 user trains one from their own copy. It is looked up in ``$STORYLINE_TAGGER`` or else
@@ -46,8 +53,8 @@ HEADS = ("content", "source", "cue")
 ENV = "STORYLINE_TAGGER"
 FORMAT = 1
 _O, _B, _I = 0, 1, 2
-LOW = 0.3  # a piece this likely inside a span extends it
-HIGH = 0.7  # a span needs one piece this likely
+LOW = 0.4  # a piece this likely inside a span extends it
+HIGH = 0.8  # a span needs one piece this likely
 
 Extent = tuple[int, int]
 
