@@ -54,6 +54,7 @@ def timed(label: str, n_articles: int, n_chars: int, fn) -> None:  # type: ignor
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=40)
+    ap.add_argument("--tagger", default=None, help="also time this trained attribution tagger (a directory)")
     args = ap.parse_args()
     if not (data_dir() / "dev" / "text").exists():
         print(f"skipped: data not found at {data_dir()}")
@@ -75,6 +76,17 @@ def main() -> int:
     timed("annotate, every article twice", len(both), 2 * n_chars, lambda: [annotate(a) for a in both])
     timed("annotate_all (batched)", len(articles), n_chars, lambda: annotate_all(articles))
     timed("annotate_all, every article twice", len(both), 2 * n_chars, lambda: annotate_all(both))
+    if args.tagger:  # optional and not run by the pipeline: what it would add per article
+        from storyline.nlp.tagger import Tagger
+
+        tagger = Tagger(Path(args.tagger))
+        tagger.tag(articles[0].text)
+        timed(
+            "attribution tagger, tag()",
+            len(articles),
+            n_chars,
+            lambda: [tagger.tag(a.text) for a in articles],
+        )
     return 0
 
 

@@ -237,7 +237,10 @@ def tagger_status(as_json: JsonOpt = False) -> None:
         out.print(f"no trained tagger at {info['path']}")
     else:
         m = tagger.manifest
-        out.print(f"tagger {tagger.id} at {info['path']}: {m.get('trained_on')}, {m.get('epochs')} epochs")
+        n = int(m.get("epochs", 0))
+        out.print(
+            f"tagger {tagger.id} at {info['path']}: {m.get('trained_on')}, {n} epoch{'' if n == 1 else 's'}"
+        )
 
 
 @tagger_app.command("train")
