@@ -11,10 +11,13 @@ _PARA_SPLIT = re.compile(r"\n\s*\n")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace and
 # an upper-case letter, digit or opening quote; common abbreviations do not end sentences.
 _SENT_END = re.compile(r"""(?<=[.!?…])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
-_ABBREV = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Pres|St|Jr|Sr|Inc|Corp|Ltd|Co|No|vs|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|a\.m|p\.m)\.$"
+_ABBREV_WORDS = (
+    r"Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Pres|St|Jr|Sr|Inc|Corp|Ltd|Co|No|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|a\.m|p\.m"
 )
+_ABBREV = re.compile(rf"\b(?:{_ABBREV_WORDS})\.$")
+# anywhere in a text, and initials ("John F. Kennedy", "D.C.")
+_ABBREV_OR_INITIAL = re.compile(rf"\b(?:{_ABBREV_WORDS}|[A-Z])\.")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -43,6 +46,12 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
             s = m.end()
         if text[s:p_end].strip():
             yield _strip_span(text, s, p_end)
+
+
+def without_abbreviations(text: str) -> str:
+    """``text`` without the periods of common abbreviations and initials ("Mr. Brekke of the U.S.
+    Navy" -> "Mr Brekke of the US Navy"): a period left may end a sentence."""
+    return _ABBREV_OR_INITIAL.sub(lambda m: m.group().replace(".", ""), text)
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

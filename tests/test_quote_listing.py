@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.nlp import annotate
 from storyline.records import Article
 
@@ -42,3 +44,20 @@ def test_a_speakers_words_nested_in_their_own_statement_are_listed_once() -> Non
         "for guarantees that it says would ease tensions."
     )
     assert _quotes(text) == [("says", "Norland")]
+
+
+_MEETING = "\n\nMarta Lindqvist and Harald Voss met in Halvik on Thursday to discuss the harbour fees."
+
+
+@pytest.mark.parametrize(
+    "kicker", ["Lindqvist and Voss: Thursday’s talks", "Marta Lindqvist and Harald Voss: the harbour fees"]
+)
+def test_a_name_list_before_a_short_noun_phrase_is_not_a_speaker_label(kicker: str) -> None:
+    assert all(cue != ":" for cue, _ in _quotes(kicker + _MEETING))
+
+
+@pytest.mark.parametrize(
+    "said", ["the fees will rise", "the port stays shut", "no deal on the fees", "“Thursday’s talks”"]
+)
+def test_a_statement_negation_or_quote_after_a_name_list_is_still_a_label(said: str) -> None:
+    assert (":", "Marta Lindqvist and Harald Voss") in _quotes(f"Lindqvist and Voss: {said}{_MEETING}")

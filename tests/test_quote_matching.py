@@ -195,3 +195,24 @@ def test_a_quote_split_around_its_attribution_is_one_quote_across_outlets() -> N
         "We are closing the quay",
         "It will reopen in May.",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ('"The dam is safe," said Mr. Brekke, "and it will hold through the spring."', 1),
+        ("“The dam is safe,” Dr. Marta Lindqvist of the U.S. Army said, “and it will hold.”", 1),
+        ("“The dam is safe,” said Gov. Marta Lindqvist. “It will hold through the spring.”", 2),
+        ("“The dam is safe,” said an engineer from the U.S. “It will hold through the spring.”", 2),
+    ],
+)
+def test_an_abbreviation_in_the_attribution_does_not_split_a_quote(text: str, pieces: int) -> None:
+    from storyline.nlp import annotate
+    from storyline.nlp.matching import clean_quote_text, join_split, quote_content
+
+    ann = annotate(Article(id="a", path="a", title="t", text=text, content_hash="a"))
+    assert len([m for m in ann.quotes if m.kind == "direct"]) == 2
+    joined = join_split(ann.quotes, text)
+    assert len(joined) == pieces
+    if pieces == 1:
+        assert clean_quote_text(quote_content(joined[0])).startswith("The dam is safe … and it will hold")

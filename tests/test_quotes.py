@@ -294,6 +294,32 @@ def test_coordinated_speakers_are_both_named() -> None:
     assert q.text == "they hoped the harbour would reopen in May"
 
 
+@pytest.mark.parametrize(
+    ("subject", "speaker"),
+    [
+        ("The company and Estrenia's regulator", "the company and Estrenia's regulator"),
+        ("Halvik Energy and Estrenia's regulator", "Halvik Energy and Estrenia's regulator"),
+        ("Harald Voss and Marta Lindqvist's lawyer", "Harald Voss and Marta Lindqvist's lawyer"),
+        ("Harald Voss and his lawyers", "Harald Voss and his lawyers"),
+        ("Halvik Energy and Harald Voss", "Halvik Energy and Harald Voss"),
+    ],
+)
+def test_a_coordinated_subject_is_not_the_possessor_inside_it(subject: str, speaker: str) -> None:
+    q = only(f"{subject} said the plant would close in March.")
+    assert (q.speaker_text, q.speaker) == (subject, speaker)
+
+
+def test_a_floating_quantifier_does_not_hide_the_name_ending_a_conjunct() -> None:
+    from storyline.nlp.speakers import SpeakerResolver
+    from storyline.records import EntityMention
+
+    text = "Halvik Energy and Harald Voss both"
+    resolver = SpeakerResolver(
+        [EntityMention(0, 13, "Halvik Energy", "ORG"), EntityMention(18, 29, "Harald Voss", "PERSON")]
+    )
+    assert resolver.resolve(text, 0, len(text)).name == "Halvik Energy and Harald Voss"
+
+
 def test_negated_cue_is_not_an_attribution() -> None:
     assert (
         run("Neither Voss nor Lindqvist directly mentioned such a deal at the press conference.").quotes == ()

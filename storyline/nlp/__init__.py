@@ -24,7 +24,7 @@ from storyline.records import Annotations, Article
 
 __all__ = ["annotate", "annotate_all", "collect_quotes", "format_quotes", "link_entities"]
 
-VERSION = "2026.11.23-22"  # bump when annotation output changes: cached annotations are keyed on it
+VERSION = "2026.11.23-25"  # bump when annotation output changes: cached annotations are keyed on it
 
 
 _RECENT: OrderedDict[bytes, Annotations] = OrderedDict()  # text digest -> annotations, most recent last

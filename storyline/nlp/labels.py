@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from storyline.nlp.lexicon import GROUP_NOUNS, NOT_PERSON_WORDS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _LABEL = re.compile(r"^([^\n:.!?\"“”]{2,60}?):[ \t\u00a0]+(?=\S)")
 _MAX_LABEL_WORDS = 7
@@ -30,6 +30,9 @@ _SOURCE_LABELS = GROUP_NOUNS | {
     "newspaper",
     "q",
 }
+_TOPIC_WORDS = 4
+_NOUN_PHRASE_POS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM", "CCONJ"})
+_NEGATIONS = frozenset({"no", "not", "never", "none", "nothing", "nobody"})
 _DASHES = re.compile(r"\s[-–—]\s")
 _NOT_LABELS = frozenset(
     {"update", "note", "photo", "video", "source", "editor's note", "correction", "watch", "read more"}
@@ -83,7 +86,38 @@ def _label(doc: Doc, text: str, pos: int, line: str) -> Label | None:
     content_end = pos + len(line.rstrip())
     if content_end - (pos + m.end()) < 3:
         return None
+    if not _is_caps_name(words) and _is_topic(doc, pos + m.end(), content_end):
+        return None
     return Label((src_start, src_start + len(name)), pos + m.end(1), (pos + m.end(), content_end), not common)
+
+
+def _is_topic(doc: Doc, start: int, end: int) -> bool:
+    """ "Macron and Zelenskyy: Thursday's talks": a few words of a noun phrase (no verb, preposition,
+    adverb or negation) name what a kicker is about, not what anyone said. A quote is words."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.text[:1] in "\"“‘«'":
+        return False
+    words = [t for t in span if not (t.is_punct or t.is_space or t.tag_ == "POS")]
+    if not 0 < len(words) <= _TOPIC_WORDS or any(t.lower_ in _NEGATIONS for t in words):
+        return False
+    *body, head = words
+    return all(t.pos_ in _NOUN_PHRASE_POS for t in body) and (
+        head.pos_ in _NOUN_PHRASE_POS or _plural_head(head, span.start)
+    )
+
+
+def _plural_head(tok: Token, first: int) -> bool:
+    """A plural noun ending a determined noun phrase that the small model tags as a verb ("Thursday's
+    talks", "the harbour fees"), unlike "the port stays shut" (not last) or "prices rose" (no
+    determiner, past tense)."""
+    if tok.tag_ != "VBZ":
+        return False
+    for left in reversed(tok.doc[first : tok.i]):
+        if left.tag_ in ("POS", "DT", "PRP$"):
+            return True
+        if left.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return False
+    return False
 
 
 def _is_caps_name(words: list[str]) -> bool:

@@ -13,7 +13,7 @@ from storyline.nlp.entities import role_matches
 from storyline.nlp.lexicon import ROLE_NOUNS
 from storyline.nlp.linking import alias_index
 from storyline.records import Annotations, Article, Entity, Quote, QuoteKind, QuoteMention, Story
-from storyline.text import normalize_for_hash, short_id
+from storyline.text import normalize_for_hash, short_id, without_abbreviations
 
 _MIN_WORDS_FUZZY = 4
 _MIN_WORDS_CONTAINED = 3
@@ -80,9 +80,22 @@ def _continues(a: QuoteMention, b: QuoteMention, text: str) -> bool:
     if (b.speaker_start, b.speaker_text) != (a.speaker_start, a.speaker_text) or not a.end <= b.start:
         return False
     gap = text[a.end : b.start]
-    if len(gap) > _SPLIT_GAP or "\n" in gap or "." in gap or not a.end <= a.speaker_start < b.start:
-        return False  # a period: the attribution ends a sentence and the next quote starts one
+    if len(gap) > _SPLIT_GAP or "\n" in gap or not a.end <= a.speaker_start < b.start:
+        return False
+    if _ends_sentence(gap, text[b.start : b.start + 1]):
+        return False  # the attribution ends a sentence and the next quote starts one
     return not a.text.rstrip().endswith((".", "!", "?", "…"))
+
+
+def _ends_sentence(gap: str, after: str) -> bool:
+    """Does the attribution between two pieces of a quote end its sentence? A period does, not one of
+    an abbreviation or initial inside it ("”, said Mr. Brekke of the U.S. Navy, “"); one right before
+    the second piece does, even after an abbreviation ("said a Navy officer from the U.S. “It ..."),
+    unless that piece goes on in lower case."""
+    body = gap.rstrip(' \t\u00a0“"«')
+    if body.endswith("."):
+        return not after.islower()
+    return "." in without_abbreviations(body)
 
 
 class _SpeakerCanon:

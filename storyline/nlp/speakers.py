@@ -19,6 +19,8 @@ from storyline.records import EntityMention
 _DET = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s+", re.IGNORECASE)
 _POSS = re.compile(r"[’']s\s+")
 _SPEAKER_TYPES = frozenset({"ORG", "GPE", "NORP"})
+_NAME_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+_FLOATING = re.compile(r"(?:\s+(?:both|all|each|alike|together|too|also))+\s*$", re.IGNORECASE)
 _COORD = re.compile(r"\s(?:and|&)\s")
 _ANTECEDENT_CHARS = 600
 _STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "readout", "release"})
@@ -87,6 +89,10 @@ class SpeakerResolver:
         stripped = _DET.sub("", text.strip())
         if not stripped:
             return Resolution(None)
+        if _COORD.search(stripped):
+            whole = self._coordinated(text, start, end)
+            if whole is not None:
+                return Resolution(whole)
         people = [m for m in self.entities if m.type == "PERSON" and start <= m.start and m.end <= end]
         if people and _is_group_phrase(stripped, people[0]):
             return Resolution(
@@ -119,6 +125,38 @@ class SpeakerResolver:
         if group is None and _looks_like_name(stripped, self.entities, start, end):
             return Resolution(self.canonical_person(stripped), person=True)
         return Resolution(group)
+
+    def _coordinated(self, text: str, start: int, end: int) -> str | None:
+        """ "The company and Estrenia's regulator", "Harald Voss and his lawyers": a coordinated speaker
+        with a conjunct that no name ends (the regulator speaks, not Estrenia), or naming both a person
+        and an organisation ("Norland and Harald Voss"), is the whole phrase, each conjunct by its
+        name or as written. None when no name is inside, when a conjunct is a pronoun, or when every
+        conjunct ends with a name of one kind (people, or organisations and places): the usual
+        resolution applies."""
+        inside = [m for m in self.entities if start <= m.start and m.end <= end and m.type in _NAME_TYPES]
+        if not inside:
+            return None
+        parts: list[str] = []
+        unnamed = False
+        kinds: set[bool] = set()  # person or not
+        for c_start, c_end in _conjuncts(text, start):
+            conjunct = text[c_start - start : c_end - start]
+            name = next((m for m in inside if c_start <= m.start and m.end == c_end), None)
+            if name is not None:
+                kinds.add(name.type == "PERSON")
+                if "," in conjunct:  # "Britain, France and ..."
+                    parts.append(conjunct)
+                else:
+                    parts.append(self.canonical_person(name.text) if name.type == "PERSON" else name.text)
+                continue
+            if _DET.sub("", conjunct).casefold() in PRONOUNS:
+                return None
+            unnamed = True
+            if _looks_like_name(conjunct, self.entities, c_start, c_end):
+                parts.append(self.canonical_person(conjunct))  # a name the model missed ("Norland")
+            else:
+                parts.append(_DET.sub(lambda m: m.group().lower(), conjunct) if not parts else conjunct)
+        return " and ".join(parts) if unnamed or len(kinds) > 1 else None
 
     def _org_antecedent(self, pos: int, *, plural: bool) -> str | None:
         """ "it" / "they": the nearest organisation, place or group named as a subject before."""
@@ -196,6 +234,18 @@ class SpeakerResolver:
     def _remember(self, pos: int, group: str) -> str:
         self.groups.append((pos, group))
         return group
+
+
+def _conjuncts(text: str, start: int) -> list[tuple[int, int]]:
+    """Offsets of the conjuncts of the phrase ``text`` at ``start`` ("A and B"), edges trimmed."""
+    cuts = [0, *(i for m in _COORD.finditer(text) for i in (m.start(), m.end())), len(text)]
+    out = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+        piece = _FLOATING.sub("", text[a:b])  # "Voss and Lindqvist both"
+        lead, trail = len(piece) - len(piece.lstrip(" ,")), len(piece.rstrip(" ,"))
+        if lead < trail:
+            out.append((start + a + lead, start + a + trail))
+    return out
 
 
 def _last_per_conjunct(text: str, start: int, people: list[EntityMention]) -> list[EntityMention]:
